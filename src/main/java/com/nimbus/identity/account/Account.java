@@ -1,0 +1,137 @@
+package com.nimbus.identity.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A cloud account and its current verification (R1). Pending applications never change it. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    private String id;
+    private String email;
+    private String phone;
+    private String registrationRegion;
+    private String language;
+    @Enumerated(EnumType.STRING)
+    private VerificationStatus status;
+    @Enumerated(EnumType.STRING)
+    private IdentityType identityType;
+    private String verifiedApplicationId;
+    private String identityKey;
+    private String verifiedName;
+    private String maskedDocumentNumber;
+    private Instant verifiedAt;
+    private Instant changeLockedUntil;
+    private String revocationCode;
+    private String revocationMessage;
+    private Instant revokedAt;
+    @Column(updatable = false)
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    public Account(String email, String phone, String registrationRegion, String language, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.email = email;
+        this.phone = phone;
+        this.registrationRegion = registrationRegion;
+        this.language = language;
+        this.status = VerificationStatus.UNVERIFIED;
+        this.createdAt = now;
+    }
+
+    /** Takes the identity of an approved application; a revocation of the past is cleared. */
+    public void verify(IdentityType type, String applicationId, String identityKey, String name,
+                       String maskedNumber, Instant at) {
+        this.status = VerificationStatus.VERIFIED;
+        this.identityType = type;
+        this.verifiedApplicationId = applicationId;
+        this.identityKey = identityKey;
+        this.verifiedName = name;
+        this.maskedDocumentNumber = maskedNumber;
+        this.verifiedAt = at;
+        this.revocationCode = null;
+        this.revocationMessage = null;
+        this.revokedAt = null;
+    }
+
+    public boolean isVerified() {
+        return status == VerificationStatus.VERIFIED;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getRegistrationRegion() {
+        return registrationRegion;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public VerificationStatus getStatus() {
+        return status;
+    }
+
+    public IdentityType getIdentityType() {
+        return identityType;
+    }
+
+    public String getVerifiedApplicationId() {
+        return verifiedApplicationId;
+    }
+
+    public String getIdentityKey() {
+        return identityKey;
+    }
+
+    public String getVerifiedName() {
+        return verifiedName;
+    }
+
+    public String getMaskedDocumentNumber() {
+        return maskedDocumentNumber;
+    }
+
+    public Instant getVerifiedAt() {
+        return verifiedAt;
+    }
+
+    public Instant getChangeLockedUntil() {
+        return changeLockedUntil;
+    }
+
+    public String getRevocationCode() {
+        return revocationCode;
+    }
+
+    public String getRevocationMessage() {
+        return revocationMessage;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+}

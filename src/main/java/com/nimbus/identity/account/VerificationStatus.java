@@ -1,0 +1,6 @@
+package com.nimbus.identity.account;
+
+public enum VerificationStatus {
+    UNVERIFIED,
+    VERIFIED
+}

@@ -1,0 +1,256 @@
+package com.nimbus.identity.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbus.identity.account.Account;
+import com.nimbus.identity.account.AccountService;
+import com.nimbus.identity.document.DocumentNumbers;
+import com.nimbus.identity.document.DocumentStore;
+import com.nimbus.identity.document.ImageFormat;
+import com.nimbus.identity.document.check.AutomatedChecks;
+import com.nimbus.identity.document.check.CheckReport;
+import com.nimbus.identity.document.check.CheckSubject;
+import com.nimbus.identity.quota.QuotaService;
+import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.web.ApiException;
+import com.nimbus.identity.web.ValidationException;
+import com.nimbus.identity.workflow.EngineClock;
+import com.nimbus.identity.workflow.VerificationProcesses;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Submission, decision and withdrawal of verification applications. The database is the source of truth. */
+@Service
+public class ApplicationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+
+    private final ApplicationRepository applications;
+    private final AccountService accounts;
+    private final DocumentStore documents;
+    private final QuotaService quotas;
+    private final AutomatedChecks checks;
+    private final FieldCipher cipher;
+    private final VerificationProcesses processes;
+    private final EngineClock clock;
+    private final ObjectMapper json;
+    private final TransactionTemplate tx;
+
+    public ApplicationService(ApplicationRepository applications, AccountService accounts, DocumentStore documents,
+                              QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
+                              VerificationProcesses processes, EngineClock clock, ObjectMapper json,
+                              PlatformTransactionManager transactionManager) {
+        this.applications = applications;
+        this.accounts = accounts;
+        this.documents = documents;
+        this.quotas = quotas;
+        this.checks = checks;
+        this.cipher = cipher;
+        this.processes = processes;
+        this.clock = clock;
+        this.json = json;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Stores the application and its photo and starts the process that works on it, all in one transaction:
+     * bad input gets its error code and stores nothing.
+     */
+    @Transactional
+    public VerificationApplication submit(String accountId, String applicationJson, byte[] photo) {
+        Account account = accounts.lock(accountId);
+        ApplicationRequest.EnteredIdentity entered = parse(applicationJson).validate();
+        ImageFormat format = DocumentStore.accept(photo);
+        applications.findByPendingAccountId(accountId).ifPresent(pending -> {
+            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "APPLICATION_PENDING",
+                    "The account already has a pending application.", Map.of("pendingApplicationId", pending.getId()));
+        });
+        ApplicationKind kind = account.isVerified() ? ApplicationKind.CHANGE : ApplicationKind.INITIAL;
+        VerificationApplication application = new VerificationApplication(accountId, kind, entered.identityType(),
+                account.getRegistrationRegion(), entered.name(), entered.address(), entered.documentType(),
+                cipher.encryptText(entered.normalisedNumber()), DocumentNumbers.mask(entered.normalisedNumber()),
+                quotas.identityKey(account.getRegistrationRegion(), entered.documentType(), entered.normalisedNumber()),
+                clock.now());
+        try {
+            applications.saveAndFlush(application);
+        } catch (DataIntegrityViolationException e) {
+            throw ApiException.conflict("APPLICATION_PENDING", "The account already has a pending application.");
+        }
+        documents.save(application.getId(), format, photo);
+        processes.start(application);
+        log.info("Application {} ({} {}) submitted for account {}, document {}", application.getId(), kind,
+                entered.documentType(), accountId, application.getDocumentNumberMasked());
+        return application;
+    }
+
+    private ApplicationRequest parse(String applicationJson) {
+        try {
+            ApplicationRequest request = json.readValue(applicationJson, ApplicationRequest.class);
+            if (request == null) {
+                throw ValidationException.of("application", "must be a JSON object");
+            }
+            return request;
+        } catch (JsonProcessingException e) {
+            throw ValidationException.of("application", "must be a JSON object with the application's fields");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<VerificationApplication> list(String accountId) {
+        accounts.find(accountId);
+        return applications.findByAccountIdOrderBySubmittedAtDesc(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public VerificationApplication get(String accountId, String applicationId) {
+        accounts.find(accountId);
+        return findOfAccount(accountId, applicationId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> pendingApplicationId(String accountId) {
+        return applications.findByPendingAccountId(accountId).map(VerificationApplication::getId);
+    }
+
+    /**
+     * R8: withdraws a pending application by signalling its process. A withdrawal that meets a decision
+     * taken at the same moment loses cleanly: 409 {@code APPLICATION_DECIDED}, nothing changed.
+     */
+    public VerificationApplication withdraw(String accountId, String applicationId) {
+        try {
+            return tx.execute(status -> {
+                VerificationApplication application = get(accountId, applicationId);
+                if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
+                    return application;
+                }
+                requirePending(application);
+                processes.withdraw(applicationId);
+                return application;
+            });
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException
+                 | OptimisticLockingFailureException e) {
+            VerificationApplication now = tx.execute(status -> get(accountId, applicationId));
+            log.info("Withdrawal of {} met a decision ({}): {}", applicationId, now.getStatus(), e.getClass().getSimpleName());
+            if (now.getStatus() == ApplicationStatus.WITHDRAWN) {
+                return now;
+            }
+            throw decided(now);
+        }
+    }
+
+    // ---- steps of the processes (called by the workflow delegates) ----
+
+    /** Runs the automated checks; an application that passes them goes to the reviewers' queue. */
+    @Transactional
+    public CheckReport runAutomatedChecks(String applicationId) {
+        VerificationApplication application = pending(applicationId);
+        Account account = accounts.find(application.getAccountId());
+        byte[] photo = documents.load(applicationId).map(DocumentStore.Photo::content).orElse(new byte[0]);
+        CheckReport report = checks.run(new CheckSubject(applicationId, application.getAccountId(),
+                application.getRegion(), application.getIdentityType(), application.getDocumentType(),
+                application.getHolderName(), application.getHolderAddress(),
+                cipher.decryptText(application.getDocumentNumberEnc()), photo, application.getIdentityKey(),
+                account.getIdentityKey()));
+        if (report.passed()) {
+            application.markInReview();
+        }
+        log.info("Automated checks of {}: {}", applicationId, report.passed() ? "passed" : report.failureReasons());
+        return report;
+    }
+
+    /**
+     * Approves the application: the account takes the identity, and a slot of the identity's quota is taken
+     * atomically (R4). When the quota filled up since submission, the application is rejected with
+     * {@code QUOTA_EXCEEDED} instead and false is returned.
+     */
+    @Transactional
+    public boolean approve(String applicationId, String reviewer, String comment) {
+        VerificationApplication application = pending(applicationId);
+        Account account = accounts.lock(application.getAccountId());
+        String previousKey = account.isVerified() ? account.getIdentityKey() : null;
+        boolean sameIdentity = application.getIdentityKey().equals(previousKey);
+        if (!sameIdentity && !quotas.take(application.getIdentityKey(), application.getIdentityType())) {
+            application.reject(List.of(Reason.of(ReasonCode.QUOTA_EXCEEDED)), reviewer, comment, clock.now());
+            log.info("Application {} approved by {} but its identity's quota is full: rejected", applicationId, reviewer);
+            return false;
+        }
+        if (previousKey != null && !sameIdentity) {
+            quotas.release(previousKey);
+        }
+        application.approve(reviewer, comment, clock.now());
+        account.verify(application.getIdentityType(), applicationId, application.getIdentityKey(),
+                application.getHolderName(), application.getDocumentNumberMasked(), application.getDecidedAt());
+        log.info("Application {} approved by {}: account {} verified as {}", applicationId, reviewer,
+                account.getId(), application.getIdentityType());
+        return true;
+    }
+
+    /** Rejects the application with its reasons (R6); unknown codes are refused. */
+    @Transactional
+    public void reject(String applicationId, List<String> reasonCodes, String by, String comment) {
+        if (reasonCodes == null || reasonCodes.isEmpty()) {
+            throw new IllegalArgumentException("a rejection needs at least one reason");
+        }
+        List<Reason> reasons = reasonCodes.stream()
+                .map(code -> ReasonCode.parse(code)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown reason code " + code)))
+                .distinct()
+                .map(Reason::of)
+                .toList();
+        pending(applicationId).reject(reasons, by, comment, clock.now());
+        log.info("Application {} rejected by {}: {}", applicationId, by, reasonCodes);
+    }
+
+    /** Records the withdrawal the process received. */
+    @Transactional
+    public void recordWithdrawal(String applicationId) {
+        pending(applicationId).withdraw(clock.now());
+        log.info("Application {} withdrawn", applicationId);
+    }
+
+    @Transactional(readOnly = true)
+    public VerificationApplication find(String applicationId) {
+        return applications.findById(applicationId)
+                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND", "No application " + applicationId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VerificationApplication> findOptional(String applicationId) {
+        return applications.findById(applicationId);
+    }
+
+    private VerificationApplication pending(String applicationId) {
+        VerificationApplication application = find(applicationId);
+        requirePending(application);
+        return application;
+    }
+
+    private VerificationApplication findOfAccount(String accountId, String applicationId) {
+        return applications.findByIdAndAccountId(applicationId, accountId)
+                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND",
+                        "No application " + applicationId + " for account " + accountId + "."));
+    }
+
+    private static void requirePending(VerificationApplication application) {
+        if (!application.getStatus().isPending()) {
+            throw decided(application);
+        }
+    }
+
+    private static ApiException decided(VerificationApplication application) {
+        return new ApiException(org.springframework.http.HttpStatus.CONFLICT, "APPLICATION_DECIDED",
+                "The application is already " + application.getStatus() + ".",
+                Map.of("status", application.getStatus().name()));
+    }
+}

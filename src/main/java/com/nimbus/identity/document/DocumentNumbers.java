@@ -1,0 +1,36 @@
+package com.nimbus.identity.document;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Normalising and masking of document and registration numbers. */
+public final class DocumentNumbers {
+
+    private DocumentNumbers() {
+    }
+
+    /**
+     * The canonical form a number is checked and counted in: full-width characters folded to ASCII
+     * (NFKC), spaces, hyphens and similar separators removed, letters upper-cased.
+     */
+    public static String normalise(String number) {
+        if (number == null) {
+            return "";
+        }
+        String folded = Normalizer.normalize(number, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(folded.length());
+        folded.codePoints()
+                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '-' && c != '/' && c != '.')
+                .forEach(out::appendCodePoint);
+        return out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /** Shows only the last four characters, for logs, the API and reviewers' lists. */
+    public static String mask(String number) {
+        String n = normalise(number);
+        if (n.length() <= 4) {
+            return "*".repeat(n.length());
+        }
+        return "*".repeat(n.length() - 4) + n.substring(n.length() - 4);
+    }
+}

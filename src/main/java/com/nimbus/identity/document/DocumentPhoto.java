@@ -1,0 +1,49 @@
+package com.nimbus.identity.document;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The photo of an application's document, encrypted at rest. */
+@Entity
+@Table(name = "document_photo")
+public class DocumentPhoto {
+
+    @Id
+    private String applicationId;
+    private String contentType;
+    private int sizeBytes;
+    private String sha256;
+    private byte[] contentEnc;
+
+    protected DocumentPhoto() {
+    }
+
+    DocumentPhoto(String applicationId, String contentType, int sizeBytes, String sha256, byte[] contentEnc) {
+        this.applicationId = applicationId;
+        this.contentType = contentType;
+        this.sizeBytes = sizeBytes;
+        this.sha256 = sha256;
+        this.contentEnc = contentEnc;
+    }
+
+    public String getApplicationId() {
+        return applicationId;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public int getSizeBytes() {
+        return sizeBytes;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    byte[] getContentEnc() {
+        return contentEnc;
+    }
+}

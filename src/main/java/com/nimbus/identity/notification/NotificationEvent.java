@@ -1,0 +1,12 @@
+package com.nimbus.identity.notification;
+
+/** What the account holder (or a supervisor) is told about. */
+public enum NotificationEvent {
+    APPLICATION_REJECTED_AUTOMATICALLY,
+    APPLICATION_APPROVED,
+    APPLICATION_REJECTED,
+    APPLICATION_WITHDRAWN,
+    IDENTITY_CHANGED,
+    VERIFICATION_REVOKED,
+    REVIEW_OVERDUE
+}
