@@ -1,0 +1,69 @@
+package com.nimbus.identity.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A PostgreSQL database of its own for each test JVM: created on first use on the server at
+ * {@code TEST_PG_HOST}:{@code TEST_PG_PORT} (default 127.0.0.1:5432, user {@code TEST_PG_USER}, default
+ * postgres) and dropped when the JVM ends, so that no run depends on what an earlier run left behind.
+ */
+public final class PostgresTestDatabase {
+
+    private static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
+    private static final String PORT = env("TEST_PG_PORT", "5432");
+    private static final String USER = env("TEST_PG_USER", "postgres");
+    private static final String PASSWORD = env("TEST_PG_PASSWORD", "");
+    private static String name;
+
+    private PostgresTestDatabase() {
+    }
+
+    public static synchronized String jdbcUrl() {
+        if (name == null) {
+            name = "identity_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            execute("create database " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+        }
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + HOST + ":" + PORT + " is needed for the tests: " + sql, e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Points the Spring context of a test at the database of this JVM. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + jdbcUrl(),
+                    "spring.datasource.username=" + user(),
+                    "spring.datasource.password=" + password()).applyTo(context.getEnvironment());
+        }
+    }
+}
