@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** Turns every failure of the HTTP API into {@code application/problem+json} with a stable {@code code}. */
-@RestControllerAdvice(basePackages = "com.nimbus.identity")
+@RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
