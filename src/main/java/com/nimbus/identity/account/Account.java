@@ -67,6 +67,29 @@ public class Account {
         this.revokedAt = null;
     }
 
+    /** R7: after a successful verification, changes (but individual to enterprise) wait until {@code until}. */
+    public void holdChangeLock(Instant until) {
+        this.changeLockedUntil = until;
+    }
+
+    /**
+     * Releases the change lock that the verification by {@code applicationId} started. A lock restarted by a
+     * newer verification stays: an older timer never releases a newer lock.
+     */
+    public boolean releaseChangeLock(String applicationId) {
+        if (applicationId == null || !applicationId.equals(verifiedApplicationId)) {
+            return false;
+        }
+        this.changeLockedUntil = null;
+        return true;
+    }
+
+    /** Whether a change to {@code target} must wait for the lock: every change but individual to enterprise. */
+    public boolean changeIsLocked(IdentityType target) {
+        boolean exempt = identityType == IdentityType.INDIVIDUAL && target == IdentityType.ENTERPRISE;
+        return isVerified() && changeLockedUntil != null && !exempt;
+    }
+
     public boolean isVerified() {
         return status == VerificationStatus.VERIFIED;
     }

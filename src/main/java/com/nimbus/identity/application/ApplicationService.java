@@ -130,7 +130,11 @@ public class ApplicationService {
     public VerificationApplication withdraw(String accountId, String applicationId) {
         try {
             return tx.execute(status -> {
-                VerificationApplication application = get(accountId, applicationId);
+                accounts.find(accountId);
+                VerificationApplication application = applications.findForUpdate(applicationId)
+                        .filter(a -> a.getAccountId().equals(accountId))
+                        .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND",
+                                "No application " + applicationId + " for account " + accountId + "."));
                 if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
                     return application;
                 }
@@ -154,7 +158,7 @@ public class ApplicationService {
     /** Runs the automated checks; an application that passes them goes to the reviewers' queue. */
     @Transactional
     public CheckReport runAutomatedChecks(String applicationId) {
-        VerificationApplication application = pending(applicationId);
+        VerificationApplication application = pendingForUpdate(applicationId);
         Account account = accounts.find(application.getAccountId());
         byte[] photo = documents.load(applicationId).map(DocumentStore.Photo::content).orElse(new byte[0]);
         CheckReport report = checks.run(new CheckSubject(applicationId, application.getAccountId(),
@@ -176,7 +180,7 @@ public class ApplicationService {
      */
     @Transactional
     public boolean approve(String applicationId, String reviewer, String comment) {
-        VerificationApplication application = pending(applicationId);
+        VerificationApplication application = pendingForUpdate(applicationId);
         Account account = accounts.lock(application.getAccountId());
         String previousKey = account.isVerified() ? account.getIdentityKey() : null;
         boolean sameIdentity = application.getIdentityKey().equals(previousKey);
@@ -208,14 +212,14 @@ public class ApplicationService {
                 .distinct()
                 .map(Reason::of)
                 .toList();
-        pending(applicationId).reject(reasons, by, comment, clock.now());
+        pendingForUpdate(applicationId).reject(reasons, by, comment, clock.now());
         log.info("Application {} rejected by {}: {}", applicationId, by, reasonCodes);
     }
 
     /** Records the withdrawal the process received. */
     @Transactional
     public void recordWithdrawal(String applicationId) {
-        pending(applicationId).withdraw(clock.now());
+        pendingForUpdate(applicationId).withdraw(clock.now());
         log.info("Application {} withdrawn", applicationId);
     }
 
@@ -230,8 +234,10 @@ public class ApplicationService {
         return applications.findById(applicationId);
     }
 
-    private VerificationApplication pending(String applicationId) {
-        VerificationApplication application = find(applicationId);
+    /** The pending application, locked: see {@link ApplicationRepository#findForUpdate}. */
+    private VerificationApplication pendingForUpdate(String applicationId) {
+        VerificationApplication application = applications.findForUpdate(applicationId)
+                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND", "No application " + applicationId + "."));
         requirePending(application);
         return application;
     }

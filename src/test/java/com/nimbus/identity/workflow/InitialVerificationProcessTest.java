@@ -91,7 +91,8 @@ class InitialVerificationProcessTest {
         assertThat(verified.getMaskedDocumentNumber()).startsWith("**************").hasSize(18);
 
         fixtures.runJobs(application.getId());
-        assertThat(parent).isEnded().hasPassed("EndEvent_AccountVerified");
+        assertThat(parent).hasPassed("EndEvent_AccountVerified").isWaitingAt("Event_ChangeLockExpires");
+        assertThat(verified.getChangeLockedUntil()).isEqualTo(verified.getVerifiedAt().plus(java.time.Duration.ofDays(30)));
         VerificationApplication decided = applicationRepository.findById(application.getId()).orElseThrow();
         assertThat(decided.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(decided.getDecidedBy()).isEqualTo("alice");
@@ -107,7 +108,8 @@ class InitialVerificationProcessTest {
         fixtures.approve(application.getId());
         fixtures.runJobs(application.getId());
 
-        assertThat(finished(application.getId()).getEndActivityId()).isEqualTo("EndEvent_AccountVerified");
+        assertThat(verification(application.getId())).hasPassed("EndEvent_AccountVerified")
+                .isWaitingAt("Event_ChangeLockExpires");
         Account verified = accounts.findById(account.getId()).orElseThrow();
         assertThat(verified.getIdentityType()).isEqualTo(IdentityType.ENTERPRISE);
         assertThat(verified.getVerifiedName()).isEqualTo("Beijing Example Technology Co., Ltd.");

@@ -1,0 +1,72 @@
+package com.nimbus.identity.account;
+
+import com.nimbus.identity.web.ApiException;
+import com.nimbus.identity.workflow.EngineClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R7: the change lock after every successful verification. The models start it, hold it with a timer
+ * ({@code ${changeLockedUntil}}) and release it when the timer fires; {@code identity.change-lock.duration}
+ * (ISO 8601, default P30D) sets its length.
+ */
+@Service("changeLock")
+public class ChangeLock {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeLock.class);
+
+    private final AccountService accounts;
+    private final EngineClock clock;
+    private final Duration duration;
+
+    public ChangeLock(AccountService accounts, EngineClock clock,
+                      @Value("${identity.change-lock.duration:P30D}") Duration duration) {
+        this.accounts = accounts;
+        this.clock = clock;
+        this.duration = duration;
+    }
+
+    /** Refuses at once, with 409 {@code CHANGE_LOCKED} and {@code lockedUntil}, a change the lock holds back. */
+    @Transactional(readOnly = true)
+    public void requireChangeAllowed(String accountId, IdentityType target) {
+        Account account = accounts.find(accountId);
+        if (account.changeIsLocked(target)) {
+            Instant until = account.getChangeLockedUntil();
+            throw new ApiException(HttpStatus.CONFLICT, "CHANGE_LOCKED",
+                    "The account's identity can be changed from " + until + " on (30 days after the last verification);"
+                            + " only a change from individual to enterprise is allowed before.",
+                    Map.of("lockedUntil", until.toString()));
+        }
+    }
+
+    /**
+     * Starts (or restarts) the lock after the verification by {@code applicationId}: it ends {@code duration}
+     * after that verification. Returns when it ends.
+     */
+    @Transactional
+    public Date start(String accountId, String applicationId) {
+        Account account = accounts.lock(accountId);
+        boolean current = applicationId.equals(account.getVerifiedApplicationId()) && account.getVerifiedAt() != null;
+        Instant until = (current ? account.getVerifiedAt() : clock.now()).plus(duration);
+        account.holdChangeLock(until);
+        log.info("Change lock of account {} held until {} (verification {})", accountId, until, applicationId);
+        return Date.from(until);
+    }
+
+    /** Releases the lock the verification by {@code applicationId} started, unless a newer one restarted it. */
+    @Transactional
+    public void release(String accountId, String applicationId) {
+        Account account = accounts.lock(accountId);
+        boolean released = account.releaseChangeLock(applicationId);
+        log.info("Change lock of account {} from verification {}: {}", accountId, applicationId,
+                released ? "released" : "kept, a newer verification holds it");
+    }
+}
