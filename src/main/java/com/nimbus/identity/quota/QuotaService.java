@@ -3,14 +3,14 @@ package com.nimbus.identity.quota;
 import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.security.FieldCipher;
-import org.springframework.dao.DuplicateKeyException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R4: one individual document verifies at most 1 account, one enterprise at most 5.
@@ -25,13 +25,11 @@ public class QuotaService {
 
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
-    private final TransactionTemplate newTransaction;
 
-    public QuotaService(JdbcTemplate jdbc, FieldCipher cipher, PlatformTransactionManager transactionManager) {
+
+    public QuotaService(JdbcTemplate jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public static int limitFor(IdentityType type) {
@@ -61,21 +59,33 @@ public class QuotaService {
     }
 
     /**
-     * Creates the identity's quota row if it is missing, in a transaction of its own: when two approvals
-     * create it at once, one insert fails on the primary key without harming the caller's transaction.
+     * Creates the identity's quota row if it is missing, behind a savepoint of the caller's transaction (same
+     * connection): when two approvals create it at once, the later insert fails on the primary key and is
+     * rolled back to the savepoint without harming the caller's transaction.
      */
     private void ensureRow(String identityKey, IdentityType type) {
-        try {
-            newTransaction.executeWithoutResult(status -> {
-                if (jdbc.queryForObject("select count(*) from identity_quota where identity_key = ?", Integer.class,
-                        identityKey) == 0) {
-                    jdbc.update("insert into identity_quota (identity_key, quota_limit, used) values (?, ?, 0)",
-                            identityKey, limitFor(type));
-                }
-            });
-        } catch (DuplicateKeyException createdConcurrently) {
-            // the other transaction created it: the row is there, which is all this needs
+        Integer present = jdbc.queryForObject("select count(*) from identity_quota where identity_key = ?", Integer.class,
+                identityKey);
+        if (present != null && present > 0) {
+            return;
         }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into identity_quota (identity_key, quota_limit, used) values (?, ?, 0)")) {
+                insert.setString(1, identityKey);
+                insert.setInt(2, limitFor(type));
+                insert.executeUpdate();
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                connection.rollback(savepoint);
+                if (!e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
+                // another approval created the row at the same moment: it is there, which is all this needs
+            }
+            return null;
+        });
     }
 
     /**

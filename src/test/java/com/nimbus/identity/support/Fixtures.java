@@ -85,7 +85,15 @@ public class Fixtures {
 
     /** Submits, checks, approves and finishes the notification jobs: the account ends VERIFIED. */
     public VerificationApplication verifiedIndividual(String accountId) {
-        VerificationApplication application = submitIndividual(accountId);
+        return approved(submitIndividual(accountId));
+    }
+
+    public VerificationApplication verifiedEnterprise(String accountId) {
+        return approved(submitEnterprise(accountId, TestIdentities.unifiedSocialCreditCode()));
+    }
+
+    /** Runs the checks of a submitted application, approves it and runs the jobs that follow. */
+    public VerificationApplication approved(VerificationApplication application) {
         runJobs(application.getId());
         approve(application.getId());
         runJobs(application.getId());
