@@ -30,9 +30,32 @@ final class EnteredDataImage {
     record Field(String label, String value) {
     }
 
+    /**
+     * Fonts tried for values, in order: the first installed one that can draw the whole value is used, so that
+     * Chinese names render where a CJK font is installed (e.g. Debian's fonts-noto-cjk).
+     */
+    private static final List<String> VALUE_FONTS = List.of("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei",
+            "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing CN", Font.SANS_SERIF);
+    private static final java.util.Set<String> INSTALLED = java.util.Set.of(
+            java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+
+    static Font fontFor(String text, int style, int size) {
+        for (String family : VALUE_FONTS) {
+            if (family.equals(Font.SANS_SERIF) || INSTALLED.contains(family)) {
+                Font font = new Font(family, style, size);
+                if (font.canDisplayUpTo(text) == -1) {
+                    return font;
+                }
+            }
+        }
+        return new Font(Font.SANS_SERIF, style, size);
+    }
+
     static byte[] render(String title, List<Field> fields) {
         Font labelFont = new Font(Font.SANS_SERIF, Font.BOLD, 16);
-        Font valueFont = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
+        String allValues = fields.stream().map(f -> f.value() == null ? "" : f.value())
+                .collect(java.util.stream.Collectors.joining());
+        Font valueFont = fontFor(allValues, Font.PLAIN, 18);
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D measure = probe.createGraphics();
         FontMetrics metrics = measure.getFontMetrics(valueFont);
