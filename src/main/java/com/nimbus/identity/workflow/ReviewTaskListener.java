@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +20,17 @@ import org.springframework.stereotype.Component;
 class ReviewTaskListener implements TaskListener {
 
     private final IdentityService identityService;
-    private final String baseUrl;
+    private final Environment environment;
 
-    ReviewTaskListener(IdentityService identityService, @Value("${identity.public-base-url}") String baseUrl) {
+    ReviewTaskListener(IdentityService identityService, Environment environment) {
         this.identityService = identityService;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.environment = environment;
+    }
+
+    /** Read when a task is created: by then the server knows the port it listens on. */
+    private String baseUrl() {
+        String url = environment.getRequiredProperty("identity.public-base-url");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override
@@ -38,7 +44,7 @@ class ReviewTaskListener implements TaskListener {
 
     private void created(DelegateTask task) {
         String applicationId = Variables.applicationId(task);
-        String base = baseUrl + "/review/applications/" + applicationId;
+        String base = baseUrl() + "/review/applications/" + applicationId;
         task.setVariable(Workflow.Var.DOCUMENT_URL, base + "/document");
         task.setVariable(Workflow.Var.ENTERED_DATA_URL, base + "/entered-data.png");
     }

@@ -1,0 +1,107 @@
+package com.nimbus.identity.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbus.identity.support.ApiClient;
+import com.nimbus.identity.support.IntegrationTest;
+import com.nimbus.identity.support.Processes;
+import com.nimbus.identity.support.TestIdentities;
+import com.nimbus.identity.support.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A reviewer in a real browser (Debian's Chromium): logs into Tasklist, opens the application from the
+ * review queue, claims it, sees the entered data and the document photo, approves it.
+ */
+@IntegrationTest
+class TasklistReviewIT {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        assertThat(Path.of(CHROMIUM)).as("Debian's chromium package is needed: apt-get install chromium chromium-driver")
+                .exists();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run",
+                "--disable-component-update", "--disable-sync", "--window-size=1500,1400");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aReviewerClaimsSeesTheDataAndPhotoAndApproves() throws Exception {
+        ApiClient console = ApiClient.as(port, "console", "console");
+        String accountId = console.postJson("/api/accounts",
+                "{\"email\":\"holder@example.com\",\"phone\":\"+8613800138000\",\"registrationRegion\":\"CN\"}")
+                .json().get("accountId").asText();
+        String applicationId = console.submit(accountId, "{\"identityType\":\"INDIVIDUAL\",\"fullName\":\"Li Na\","
+                        + "\"address\":\"2 Nanjing Road, Shanghai\",\"documentType\":\"ID_CARD\",\"documentNumber\":\""
+                        + TestIdentities.cnResidentId() + "\"}", TestImages.documentPng(), "id.png")
+                .json().get("applicationId").asText();
+        Processes.executeJobs(engine, applicationId);
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(applicationId).singleResult().getId();
+
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/";
+        browser.get(base);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys("alice");
+        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("alice");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review queue"));
+
+        browser.get(base + "default/#/?task=" + taskId);
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[contains(., 'Claim')]"))).click();
+        wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).taskAssignee("alice").count() == 1);
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']")));
+        // the form shows both images, loaded from the application for the logged-in reviewer
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const imgs = Array.from(document.images).filter(i => i.src.includes('/review/applications/'));"
+                        + "return imgs.length === 2 && imgs.every(i => i.complete && i.naturalWidth > 0);"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Automated checks", "Decision");
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/tasklist-review.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+        browser.findElement(By.xpath("//label[contains(., 'Approve')]")).click();
+        browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")).click();
+        wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+        Processes.executeJobs(engine, applicationId);
+
+        assertThat(console.get("/api/accounts/" + accountId + "/verification").json().get("status").asText())
+                .isEqualTo("VERIFIED");
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee())
+                .isEqualTo("alice");
+    }
+}
