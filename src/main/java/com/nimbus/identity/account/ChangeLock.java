@@ -47,15 +47,20 @@ public class ChangeLock {
         }
     }
 
+    /** The configured length, as the models' default for the input parameter {@code lockDuration}. */
+    public String getConfiguredDuration() {
+        return duration.toString();
+    }
+
     /**
-     * Starts (or restarts) the lock after the verification by {@code applicationId}: it ends {@code duration}
+     * Starts (or restarts) the lock after the verification by {@code applicationId}: it ends {@code length}
      * after that verification. Returns when it ends.
      */
     @Transactional
-    public Date start(String accountId, String applicationId) {
+    public Date start(String accountId, String applicationId, Duration length) {
         Account account = accounts.lock(accountId);
         boolean current = applicationId.equals(account.getVerifiedApplicationId()) && account.getVerifiedAt() != null;
-        Instant until = (current ? account.getVerifiedAt() : clock.now()).plus(duration);
+        Instant until = (current ? account.getVerifiedAt() : clock.now()).plus(length);
         account.holdChangeLock(until);
         log.info("Change lock of account {} held until {} (verification {})", accountId, until, applicationId);
         return Date.from(until);

@@ -1,11 +1,16 @@
 package com.nimbus.identity.workflow;
 
 import com.nimbus.identity.account.ChangeLock;
+import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Start change lock": writes {@code changeLockedUntil}, the date the timer "Change lock expires" waits for. */
+/**
+ * "Start change lock": holds the lock for the ISO 8601 duration in the input parameter {@code lockDuration}
+ * (the model's default is the configured {@code identity.change-lock.duration}) and writes
+ * {@code changeLockedUntil}, the date the timer "Change lock expires" waits for.
+ */
 @Component("startChangeLock")
 class StartChangeLockDelegate implements JavaDelegate {
 
@@ -17,7 +22,8 @@ class StartChangeLockDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        Duration length = Duration.parse(Variables.string(execution, Workflow.Var.LOCK_DURATION));
         execution.setVariable(Workflow.Var.CHANGE_LOCKED_UNTIL,
-                changeLock.start(Variables.accountId(execution), Variables.applicationId(execution)));
+                changeLock.start(Variables.accountId(execution), Variables.applicationId(execution), length));
     }
 }

@@ -38,6 +38,7 @@ public final class Workflow {
         public static final String ENTERED_DATA_URL = "enteredDataUrl";
         public static final String EVENT = "event";
         public static final String CHANGE_LOCKED_UNTIL = "changeLockedUntil";
+        public static final String LOCK_DURATION = "lockDuration";
     }
 
     public static final String DECISION_APPROVE = "APPROVE";
