@@ -1,14 +1,23 @@
 package com.nimbus.identity.workflow;
 
+import com.nimbus.identity.notification.Channel;
 import com.nimbus.identity.notification.NotificationEvent;
 import com.nimbus.identity.notification.NotificationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Notify ...": tells the account holder; the model names the event in the input parameter {@code event}. */
+/**
+ * "Notify ...": delivers one channel of a notification to the account holder (or, for {@code REVIEW_OVERDUE}, to
+ * the supervisors). The model names the event in the input parameter {@code event} and the channel in the
+ * variable {@code channel} (the element variable of a multi-instance over the channels); without it, the
+ * message center. The notification key is the process instance and the step, so a retried job never delivers
+ * a channel twice.
+ */
 @Component("notifyAccountHolder")
 class NotifyAccountHolderDelegate implements JavaDelegate {
+
+    static final String CHANNEL = "channel";
 
     private final NotificationService notifications;
 
@@ -19,6 +28,9 @@ class NotifyAccountHolderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NotificationEvent event = NotificationEvent.valueOf(Variables.string(execution, Workflow.Var.EVENT));
-        notifications.toMessageCenter(Variables.accountId(execution), Variables.applicationId(execution), event);
+        String channel = Variables.string(execution, CHANNEL);
+        String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
+        notifications.deliver(key, Variables.accountId(execution), Variables.applicationId(execution), event,
+                channel == null ? Channel.MESSAGE_CENTER : Channel.valueOf(channel));
     }
 }
