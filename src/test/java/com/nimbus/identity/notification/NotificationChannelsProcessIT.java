@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.support.IntegrationTest;
+import com.nimbus.identity.support.TestSmtp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,10 +56,6 @@ class NotificationChannelsProcessIT {
     ApplicationService applications;
     @Autowired
     JdbcTemplate jdbc;
-    @Value("${spring.mail.host}")
-    String smtpHost;
-    @Value("${spring.mail.port}")
-    int smtpPort;
 
     private GreenMail smtp;
     private NotificationFixtures fixtures;
@@ -95,15 +90,14 @@ class NotificationChannelsProcessIT {
                 .endEvent("EndEvent_Notified").name("Notified")
                 .done();
         deployment = repository.createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model).deploy();
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.running();
         fixtures = new NotificationFixtures(accounts, applications, runtime, jdbc);
         FailOnceAfterEmail.armed.set(false);
     }
 
     @AfterEach
     void undeployAndStopSmtp() {
-        smtp.stop();
+        TestSmtp.running();
         repository.deleteDeployment(deployment.getId(), true, true);
     }
 
@@ -132,7 +126,7 @@ class NotificationChannelsProcessIT {
     void withTheSmtpServerDownTheEmailJobBecomesAnIncidentAndTheRetryWhenItIsBackSendsItOnce() {
         Account account = fixtures.account("en");
         VerificationApplication application = fixtures.rejectedApplication(account, List.of("ADDRESS_MISMATCH"), null);
-        smtp.stop();
+        TestSmtp.stop();
         String instance = start(account, application);
         assertThat(jobs(instance)).hasSize(3);
         String emailJob = emailJob(instance).getId();
@@ -160,8 +154,7 @@ class NotificationChannelsProcessIT {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
 
         // the operator's "Retry" in Cockpit, once the SMTP server is back
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.running();
         management.setJobRetries(emailJob, 1);
         management.executeJob(emailJob);
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.support.IntegrationTest;
+import com.nimbus.identity.support.TestSmtp;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,24 +47,19 @@ class NotificationDeliveryIT {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
-    @Value("${spring.mail.host}")
-    String smtpHost;
-    @Value("${spring.mail.port}")
-    int smtpPort;
 
     private GreenMail smtp;
     private NotificationFixtures fixtures;
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.running();
         fixtures = new NotificationFixtures(accounts, applications, runtime, jdbc);
     }
 
     @AfterEach
     void stopSmtp() {
-        smtp.stop();
+        TestSmtp.running();
     }
 
     private static String key() {
@@ -183,7 +177,7 @@ class NotificationDeliveryIT {
         Account account = fixtures.account("en");
         VerificationApplication application = fixtures.rejectedApplication(account, REASONS, null);
         String key = key();
-        smtp.stop();
+        TestSmtp.stop();
 
         assertThatThrownBy(() -> notifications.deliver(key, account.getId(), application.getId(),
                 NotificationEvent.APPLICATION_REJECTED, Channel.EMAIL))
@@ -192,8 +186,7 @@ class NotificationDeliveryIT {
                 .hasMessageNotContaining(account.getEmail());
         assertThat(fixtures.deliveries(key)).isZero();
 
-        smtp = new GreenMail(new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.running();
         assertThat(notifications.deliver(key, account.getId(), application.getId(),
                 NotificationEvent.APPLICATION_REJECTED, Channel.EMAIL)).isEqualTo(DeliveryResult.DELIVERED);
         assertThat(notifications.deliver(key, account.getId(), application.getId(),

@@ -18,6 +18,7 @@ import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestIdentities;
+import com.nimbus.identity.support.TestSmtp;
 import com.nimbus.identity.web.ApiException;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -41,6 +42,7 @@ class InitialVerificationProcessTest {
     @Autowired ApplicationRepository applicationRepository;
     @Autowired AccountRepository accounts;
     @Autowired MessageRepository messages;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void initAssertions() {
@@ -98,6 +100,9 @@ class InitialVerificationProcessTest {
         assertThat(decided.getDecidedBy()).isEqualTo("alice");
         assertThat(messages.findByAccountIdOrderByCreatedAtDescIdDesc(account.getId(), PageRequest.of(0, 10)))
                 .extracting(m -> m.getEvent().name()).containsExactly("APPLICATION_APPROVED");
+        assertThat(jdbc.queryForList("select channel from notification_delivery where application_id = ? and event = ?",
+                String.class, application.getId(), "APPLICATION_APPROVED"))
+                .containsExactlyInAnyOrder("MESSAGE_CENTER", "EMAIL", "SMS");
     }
 
     @Test
@@ -209,7 +214,12 @@ class InitialVerificationProcessTest {
         engine.getManagementService().executeJob(timer.getId());
         fixtures.runJobs(application.getId());
 
-        assertThat(review(application.getId())).hasPassed("EndEvent_ReviewEscalated").isWaitingAt(Workflow.USER_TASK_REVIEW)
+        assertThat(review(application.getId())).hasPassed("Activity_NotifySupervisors", "EndEvent_ReviewEscalated")
+                .isWaitingAt(Workflow.USER_TASK_REVIEW)
                 .task().hasCandidateGroup(Workflow.GROUP_SUPERVISORS).hasCandidateGroup(Workflow.GROUP_REVIEWERS);
+        assertThat(TestSmtp.running().getReceivedMessages()).anySatisfy(mail -> {
+            assertThat(mail.getAllRecipients()).extracting(Object::toString).contains("carol@example.com");
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains(application.getId());
+        });
     }
 }
