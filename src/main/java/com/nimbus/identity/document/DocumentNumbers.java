@@ -11,7 +11,10 @@ public final class DocumentNumbers {
 
     /**
      * The canonical form a number is checked and counted in: full-width characters folded to ASCII
-     * (NFKC), spaces, hyphens and similar separators removed, letters upper-cased.
+     * (NFKC), spaces, hyphens and other dashes, slashes, dots and parentheses removed, letters
+     * upper-cased. Parentheses go because documents print them around a check digit ({@code A123456(3)}
+     * on a Hong Kong identity card): the same number typed with or without them is checked and counted
+     * as one.
      */
     public static String normalise(String number) {
         if (number == null) {
@@ -20,9 +23,14 @@ public final class DocumentNumbers {
         String folded = Normalizer.normalize(number, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(folded.length());
         folded.codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '-' && c != '/' && c != '.')
+                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !isSeparator(c))
                 .forEach(out::appendCodePoint);
         return out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isSeparator(int c) {
+        return c == '-' || c == '/' || c == '.' || c == '(' || c == ')'
+                || Character.getType(c) == Character.DASH_PUNCTUATION;
     }
 
     /** Shows only the last four characters, for logs, the API and reviewers' lists. */

@@ -15,16 +15,20 @@ public class DocumentPhoto {
     private int sizeBytes;
     private String sha256;
     private byte[] contentEnc;
+    /** The photo's perceptual fingerprint ({@link PhotoFingerprint}); null when it could not be decoded. */
+    private Long photoFingerprint;
 
     protected DocumentPhoto() {
     }
 
-    DocumentPhoto(String applicationId, String contentType, int sizeBytes, String sha256, byte[] contentEnc) {
+    DocumentPhoto(String applicationId, String contentType, int sizeBytes, String sha256, byte[] contentEnc,
+                  Long photoFingerprint) {
         this.applicationId = applicationId;
         this.contentType = contentType;
         this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.contentEnc = contentEnc;
+        this.photoFingerprint = photoFingerprint;
     }
 
     public String getApplicationId() {
@@ -41,6 +45,10 @@ public class DocumentPhoto {
 
     public String getSha256() {
         return sha256;
+    }
+
+    public Long getPhotoFingerprint() {
+        return photoFingerprint;
     }
 
     byte[] getContentEnc() {

@@ -27,6 +27,22 @@ public final class TestIdentities {
         return body + cnResidentIdCheck(body);
     }
 
+    /** A resident ID number of the given division (6 digits) and birth date, with a random sequence and its check character. */
+    public static String cnResidentId(String division, LocalDate birth) {
+        String body = division + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        return body + cnResidentIdCheck(body);
+    }
+
+    /** A valid resident ID number whose check character is X (the value 10). */
+    public static String cnResidentIdEndingInX() {
+        String id;
+        do {
+            id = cnResidentId();
+        } while (id.charAt(17) != 'X');
+        return id;
+    }
+
     public static char cnResidentIdCheck(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
@@ -63,6 +79,57 @@ public final class TestIdentities {
         }
         int c = 31 - sum % 31;
         return USCC_CHARSET.charAt(c == 31 ? 0 : c);
+    }
+
+    /** A Hong Kong identity card number without parentheses: one letter, six digits, check digit. */
+    public static String hkid() {
+        return hkid(String.valueOf((char) ('A' + ThreadLocalRandom.current().nextInt(26))));
+    }
+
+    /** A Hong Kong identity card number with the given one or two prefix letters, without parentheses. */
+    public static String hkid(String letters) {
+        String body = letters + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return body + hkidCheck(body);
+    }
+
+    /** A valid Hong Kong identity card number whose check digit is A (the value 10). */
+    public static String hkidEndingInA() {
+        String id;
+        do {
+            id = hkid();
+        } while (!id.endsWith("A"));
+        return id;
+    }
+
+    /** As printed on the card: {@code A123456(3)}. */
+    public static String withParentheses(String hkid) {
+        int n = hkid.length();
+        return hkid.substring(0, n - 1) + "(" + hkid.charAt(n - 1) + ")";
+    }
+
+    /**
+     * The check digit of a Hong Kong identity card body (letters and six digits): the weighted sum, weights 9
+     * down to 2 over 8 positions (a missing first letter counts 36, letters A=10 .. Z=35), plus the check digit
+     * (A=10) is a multiple of 11.
+     */
+    public static char hkidCheck(String body) {
+        String eight = body.length() == 7 ? " " + body : body;
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            char c = eight.charAt(i);
+            sum += (c == ' ' ? 36 : Character.isDigit(c) ? c - '0' : c - 'A' + 10) * (9 - i);
+        }
+        for (int check = 0; check <= 10; check++) {
+            if ((sum + check) % 11 == 0) {
+                return check == 10 ? 'A' : (char) ('0' + check);
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** A Unified Social Credit Code whose first 17 characters are {@code first17} (taken as given), with its check character. */
+    public static String unifiedSocialCreditCode(String first17) {
+        return first17 + usccCheck(first17);
     }
 
     /** A passport number of ICAO 9303's character set: a letter and eight digits. */

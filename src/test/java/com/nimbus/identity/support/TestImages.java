@@ -57,6 +57,52 @@ public final class TestImages {
         return png(blurred);
     }
 
+    /** The same document, softened by a {@code size} x {@code size} box filter. */
+    public static byte[] boxBlurredPng(int size) {
+        float[] box = new float[size * size];
+        java.util.Arrays.fill(box, 1f / box.length);
+        return png(new ConvolveOp(new Kernel(size, size, box), ConvolveOp.EDGE_NO_OP, null).filter(document(), null));
+    }
+
+    /** A sharp photo of a different scene: a licence-like card on a dark gradient, the portrait on the right. */
+    public static BufferedImage otherScene() {
+        BufferedImage image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(40, 60, 40), 1200, 800, new Color(200, 180, 150)));
+        g.fillRect(0, 0, 1200, 800);
+        g.setColor(new Color(250, 250, 245));
+        g.fillRoundRect(120, 120, 960, 560, 40, 40);
+        g.setColor(new Color(120, 20, 20));
+        g.fillOval(760, 200, 240, 300);
+        g.setFont(new Font(Font.SERIF, Font.BOLD, 44));
+        g.drawString("DRIVING LICENCE", 170, 220);
+        g.dispose();
+        return image;
+    }
+
+    public static byte[] jpeg(BufferedImage image) {
+        return encode(image, "jpeg");
+    }
+
+    /**
+     * The first bytes of a PNG and nothing else: the signature and an IHDR chunk (with its CRC) declaring
+     * {@code width} x {@code height}, 8-bit RGB. A reader learns the dimensions; there are no pixels to decode.
+     */
+    public static byte[] pngHeaderOnly(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17)
+                .put(new byte[] {'I', 'H', 'D', 'R'})
+                .putInt(width).putInt(height)
+                .put((byte) 8)   // bit depth
+                .put((byte) 2)   // colour type: RGB
+                .put((byte) 0).put((byte) 0).put((byte) 0); // compression, filter, interlace
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue())
+                .array();
+    }
+
     /** A sharp but tiny picture (160x100). */
     public static byte[] tinyPng() {
         BufferedImage small = new BufferedImage(160, 100, BufferedImage.TYPE_INT_RGB);

@@ -1,0 +1,115 @@
+package com.nimbus.identity.document;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * A grey copy of a photo, scaled down by averaging the pixels of each area (so that scaling does not
+ * sharpen): what the sharpness score and the fingerprint are computed on. Values are 0 (black) to 255.
+ */
+final class GreyImage {
+
+    private final int width;
+    private final int height;
+    private final double[] pixels;
+
+    private GreyImage(int width, int height, double[] pixels) {
+        this.width = width;
+        this.height = height;
+        this.pixels = pixels;
+    }
+
+    /** The image in grey, scaled down (never up) so that its longer side is at most {@code maxSide}. */
+    static GreyImage of(BufferedImage image, int maxSide) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));
+        int[] argb = new int[w];
+        double[] grey = new double[w];
+        return binDown(w, h, Math.max(1, (int) Math.round(w * scale)), Math.max(1, (int) Math.round(h * scale)),
+                (y, row) -> {
+                    image.getRGB(0, y, w, 1, argb, 0, w);
+                    for (int x = 0; x < w; x++) {
+                        row[x] = luminance(argb[x]);
+                    }
+                    return row;
+                }, grey);
+    }
+
+    /** This image averaged down to exactly {@code targetWidth} x {@code targetHeight} (each at most this size). */
+    GreyImage resize(int targetWidth, int targetHeight) {
+        double[] row = new double[width];
+        return binDown(width, height, Math.min(targetWidth, width), Math.min(targetHeight, height), (y, out) -> {
+            System.arraycopy(pixels, y * width, out, 0, width);
+            return out;
+        }, row);
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    double at(int x, int y) {
+        return pixels[y * width + x];
+    }
+
+    /**
+     * The variance of the Laplacian (4-neighbour kernel) over the image: high where edges are crisp, low
+     * when they are smeared. 0 for an image too small to have an inside.
+     */
+    double laplacianVariance() {
+        if (width < 3 || height < 3) {
+            return 0;
+        }
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (int y = 1; y < height - 1; y++) {
+            for (int x = 1; x < width - 1; x++) {
+                int i = y * width + x;
+                double laplacian = pixels[i - width] + pixels[i + width] + pixels[i - 1] + pixels[i + 1] - 4 * pixels[i];
+                sum += laplacian;
+                sumOfSquares += laplacian * laplacian;
+            }
+        }
+        double n = (double) (width - 2) * (height - 2);
+        double mean = sum / n;
+        return sumOfSquares / n - mean * mean;
+    }
+
+    /** Grey of a pixel, transparent parts seen on white. */
+    private static double luminance(int argb) {
+        double alpha = ((argb >>> 24) & 0xFF) / 255.0;
+        double grey = 0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF) + 0.114 * (argb & 0xFF);
+        return alpha * grey + (1 - alpha) * 255;
+    }
+
+    private interface Rows {
+        /** Fills {@code row} with the grey values of row {@code y} and returns it. */
+        double[] read(int y, double[] row);
+    }
+
+    /** Each target pixel is the mean of the source pixels that fall into it; every source row is read once. */
+    private static GreyImage binDown(int w, int h, int tw, int th, Rows rows, double[] row) {
+        double[] sum = new double[tw * th];
+        int[] count = new int[tw * th];
+        int[] column = new int[w];
+        for (int x = 0; x < w; x++) {
+            column[x] = (int) ((long) x * tw / w);
+        }
+        for (int y = 0; y < h; y++) {
+            int offset = (int) ((long) y * th / h) * tw;
+            double[] values = rows.read(y, row);
+            for (int x = 0; x < w; x++) {
+                sum[offset + column[x]] += values[x];
+                count[offset + column[x]]++;
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= count[i];
+        }
+        return new GreyImage(tw, th, sum);
+    }
+}

@@ -1,0 +1,73 @@
+package com.nimbus.identity.document.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.document.ConfiguredChecks;
+import com.nimbus.identity.document.DocumentChecksProperties;
+import com.nimbus.identity.document.DocumentType;
+import com.nimbus.identity.document.PhotoAnalyser;
+import com.nimbus.identity.document.rules.RegionDocumentTable;
+import com.nimbus.identity.support.TestIdentities;
+import com.nimbus.identity.support.TestImages;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** All document checks as AutomatedChecks runs them: in order, every failing reason at once. */
+class DocumentChecksTogetherTest {
+
+    private final DocumentChecksProperties configured = ConfiguredChecks.properties();
+    private final PhotoAnalyser analyser = new PhotoAnalyser(configured);
+    private final RegionDocumentTable table = new RegionDocumentTable();
+    private final List<AutomatedCheck> checks = List.of(
+            new SimilarPhotoCheck(analyser, (account, fingerprint, max) -> OptionalInt.empty(), configured),
+            new PhotoSharpnessCheck(analyser, configured),
+            new PhotoResolutionCheck(analyser, configured),
+            new PhotoReadableCheck(analyser),
+            new DocumentNumberCheck(table),
+            new DocumentTypeAcceptedCheck(table));
+
+    private CheckReport run(CheckSubject subject) {
+        List<AutomatedCheck> ordered = new java.util.ArrayList<>(checks);
+        AnnotationAwareOrderComparator.sort(ordered); // as Spring orders the beans it injects
+        return new AutomatedChecks(ordered).run(subject);
+    }
+
+    @Test
+    void everyCheckIsAComponentOrderedBeforeTheQuotaCheck() {
+        for (AutomatedCheck check : checks) {
+            assertThat(check.getClass()).hasAnnotation(Component.class).hasAnnotation(Order.class);
+            assertThat(check.getClass().getAnnotation(Order.class).value()).isLessThan(1000);
+        }
+        assertThat(checks.stream().map(c -> c.getClass().getAnnotation(Order.class).value()).distinct()).hasSize(checks.size());
+    }
+
+    @Test
+    void aGoodApplicationPassesWithOneRowPerCheckInOrder() {
+        CheckReport report = run(Subjects.individual("CN", DocumentType.ID_CARD, TestIdentities.cnResidentId(),
+                TestImages.documentJpeg()));
+        assertThat(report.passed()).isTrue();
+        assertThat(report.results()).extracting(CheckResult::check).containsExactly("Document type", "Document number",
+                "Photo readable", "Photo resolution", "Photo sharpness", "Same photo elsewhere");
+    }
+
+    @Test
+    void aBadNumberAndABlurryPhotoAreReportedTogether() {
+        String id = TestIdentities.cnResidentId();
+        String wrong = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
+        CheckReport report = run(Subjects.individual("CN", DocumentType.ID_CARD, wrong, TestImages.blurryPng()));
+        assertThat(report.passed()).isFalse();
+        assertThat(report.failureReasons()).containsExactly(ReasonCode.DOCUMENT_NUMBER_INVALID, ReasonCode.IMAGE_BLURRY);
+        assertThat(report.summary()).doesNotContain(wrong.substring(0, 6)).doesNotContain(wrong.substring(12));
+    }
+
+    @Test
+    void aTypeNotAcceptedAndATinyPhotoAreReportedTogether() {
+        CheckReport report = run(Subjects.individual("US", DocumentType.ID_CARD, "D1234567", TestImages.tinyPng()));
+        assertThat(report.failureReasons()).containsExactly(ReasonCode.DOCUMENT_TYPE_NOT_ACCEPTED, ReasonCode.IMAGE_TOO_SMALL);
+    }
+}
