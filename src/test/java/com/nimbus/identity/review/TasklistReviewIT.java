@@ -61,6 +61,13 @@ class TasklistReviewIT {
         }
     }
 
+    /** Clicks as a person does: scrolls the element into the middle of the window first. */
+    private void click(By locator) {
+        var element = browser.findElement(locator);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
     @Test
     void aReviewerClaimsSeesTheDataAndPhotoAndApproves() throws Exception {
         ApiClient console = ApiClient.as(port, "console", "console");
@@ -94,8 +101,8 @@ class TasklistReviewIT {
         Files.write(Path.of("target/tasklist-review.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
-        browser.findElement(By.xpath("//label[contains(., 'Approve')]")).click();
-        browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")).click();
+        click(By.xpath("//label[contains(., 'Approve')]"));
+        click(By.xpath("//button[normalize-space(.)='Complete']"));
         wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
         Processes.executeJobs(engine, applicationId);
 
