@@ -5,19 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountRepository;
+import com.nimbus.identity.account.AccountService;
+import com.nimbus.identity.account.NewAccount;
 import com.nimbus.identity.account.VerificationStatus;
+import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.support.IntegrationTest;
+import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestIdentities;
+import com.nimbus.identity.support.TestImages;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,8 @@ class EnterpriseRecheckProcessTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired FieldCipher cipher;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired AccountService accountService;
+    @Autowired ApplicationService applications;
 
     EnterpriseAccounts enterprises;
 
@@ -74,6 +83,33 @@ class EnterpriseRecheckProcessTest {
         assertThat(account.getRevocationCode()).isNull();
         assertThat(quotas.used(enterprises.identityKey(number))).isEqualTo(1);
         assertThat(enterprises.revokedMessages(accountId)).isZero();
+    }
+
+    @Test
+    void anEnterpriseVerifiedThroughReviewIsReCheckedWithTheDataItWasVerifiedWith() {
+        String number = TestIdentities.unifiedSocialCreditCode();
+        Account opened = accountService.open(new NewAccount("owner@example.com", "+8613800138000", "CN", null));
+        // entered with separators and in lower case: the registry knows it in its normalised form
+        String entered = number.substring(0, 6) + " " + number.substring(6, 12) + "-" + number.substring(12).toLowerCase();
+        String applicationId = applications.submit(opened.getId(), """
+                {"identityType": "ENTERPRISE", "enterpriseName": "%s", "registeredAddress": "%s",
+                 "registrationNumber": "%s"}""".formatted(NAME, ADDRESS, entered), TestImages.documentPng()).getId();
+        Processes.executeJobs(engine, applicationId);
+        Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(applicationId).singleResult();
+        engine.getTaskService().claim(review.getId(), "alice");
+        engine.getTaskService().complete(review.getId(), Map.of("decision", "APPROVE"));
+        Processes.executeJobs(engine, applicationId);
+        assertThat(account(opened.getId()).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(quotas.used(enterprises.identityKey(number))).isEqualTo(1);
+        enterprises.register(number, NAME, ADDRESS, EnterpriseStatus.ACTIVE);
+
+        recheckOne(opened.getId());
+        assertThat(account(opened.getId()).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
+
+        jdbc.update("update enterprise_registry_entry set status = 'DISSOLVED' where registration_number = ?", number);
+        recheckOne(opened.getId());
+        assertRevoked(opened.getId(), "ENTERPRISE_DISSOLVED");
+        assertThat(quotas.used(enterprises.identityKey(number))).isZero();
     }
 
     @Test
