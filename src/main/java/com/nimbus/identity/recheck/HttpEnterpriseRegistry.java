@@ -1,9 +1,9 @@
 package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.document.DocumentNumbers;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.Arrays;
+import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -82,7 +82,7 @@ class HttpEnterpriseRegistry implements EnterpriseRegistry {
         }
     }
 
-    private static RegistryAnswer answer(Entry entry, String number, String masked) throws IOException {
+    private static RegistryAnswer answer(Entry entry, String number, String masked) {
         if (entry == null || blank(entry.name()) || blank(entry.registeredAddress()) || entry.status() == null) {
             throw new RegistryUnavailableException("the enterprise registry's answer for " + masked
                     + " lacks the name, the registered address or the status");
@@ -91,7 +91,7 @@ class HttpEnterpriseRegistry implements EnterpriseRegistry {
             throw new RegistryUnavailableException("the enterprise registry answered about another number than " + masked);
         }
         EnterpriseStatus status = Arrays.stream(EnterpriseStatus.values())
-                .filter(s -> s.name().equals(entry.status().trim().toUpperCase(java.util.Locale.ROOT)))
+                .filter(s -> s.name().equals(entry.status().trim().toUpperCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new RegistryUnavailableException("the enterprise registry gave an unknown status '"
                         + entry.status() + "' for " + masked));

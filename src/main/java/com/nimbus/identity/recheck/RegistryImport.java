@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.account.RegionCode;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.web.ValidationException;
 import com.nimbus.identity.workflow.EngineClock;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +36,7 @@ public class RegistryImport {
     private static final int BATCH = 500;
     private static final int MAX_NAME = 300;
     private static final int MAX_ADDRESS = 500;
-    private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
+    private static final RegionCode.Validator REGION_CODES = new RegionCode.Validator();
     private static final Logger log = LoggerFactory.getLogger(RegistryImport.class);
 
     private record Entry(String region, String number, String name, String address, EnterpriseStatus status) {
@@ -74,7 +74,8 @@ public class RegistryImport {
         List<Entry> batch = new ArrayList<>(BATCH);
         int rows = 0;
         int rejectedCount = 0;
-        int[] written = new int[2];
+        int good = 0;
+        int inserted = 0;
         for (CsvReader.Record record = csv.next(); record != null; record = csv.next()) {
             if (record.isBlank()) {
                 continue;
@@ -96,15 +97,17 @@ public class RegistryImport {
                 }
                 continue;
             }
+            good++;
             batch.add(entry);
             if (batch.size() == BATCH) {
-                upsert(batch, now, written);
+                inserted += upsert(batch, now);
             }
         }
-        upsert(batch, now, written);
-        log.info("Enterprise registry import: {} rows, {} inserted, {} updated, {} rejected", rows, written[0],
-                written[1], rejectedCount);
-        return new ImportReport(rows, written[0], written[1], rejectedCount, rejected, rejectedCount > rejected.size());
+        inserted += upsert(batch, now);
+        log.info("Enterprise registry import: {} rows, {} inserted, {} updated, {} rejected", rows, inserted,
+                good - inserted, rejectedCount);
+        return new ImportReport(rows, inserted, good - inserted, rejectedCount, rejected,
+                rejectedCount > rejected.size());
     }
 
     private static Map<String, Integer> columns(CsvReader.Record header) {
@@ -141,7 +144,7 @@ public class RegistryImport {
         String region = field(record, columns, "region").toUpperCase(Locale.ROOT);
         if (region.isEmpty()) {
             problems.add("region is empty");
-        } else if (!region.matches("[A-Z]{2}") || !REGIONS.contains(region)) {
+        } else if (!region.matches("[A-Z]{2}") || !REGION_CODES.isValid(region, null)) {
             problems.add("region '" + shorten(region) + "' is not an ISO 3166 region code");
         }
         String rawNumber = field(record, columns, "registration_number");
@@ -188,10 +191,10 @@ public class RegistryImport {
         return value.length() <= 20 ? value : value.substring(0, 20) + "...";
     }
 
-    /** Updates the entries that exist, inserts the others; counts into {@code written} (inserted, updated). */
-    private void upsert(List<Entry> batch, OffsetDateTime now, int[] written) {
+    /** Updates the entries that exist, inserts the others, empties the batch; returns how many were inserted. */
+    private int upsert(List<Entry> batch, OffsetDateTime now) {
         if (batch.isEmpty()) {
-            return;
+            return 0;
         }
         int[] updated = jdbc.batchUpdate("update enterprise_registry_entry "
                         + "set name = ?, registered_address = ?, status = ?, updated_at = ? "
@@ -210,8 +213,7 @@ public class RegistryImport {
                     + "(region, registration_number, name, registered_address, status, updated_at) "
                     + "values (?, ?, ?, ?, ?, ?)", inserts);
         }
-        written[0] += inserts.size();
-        written[1] += batch.size() - inserts.size();
         batch.clear();
+        return inserts.size();
     }
 }
