@@ -157,4 +157,22 @@ public class Account {
     public Instant getRevokedAt() {
         return revokedAt;
     }
+
+    /**
+     * R9: the verification is revoked. The account becomes UNVERIFIED, its identity is cleared and the reason
+     * is recorded; the caller frees the identity's quota slot (read {@link #getIdentityKey()} first).
+     */
+    public void revoke(String code, String message, Instant at) {
+        this.status = VerificationStatus.UNVERIFIED;
+        this.identityType = null;
+        this.verifiedApplicationId = null;
+        this.identityKey = null;
+        this.verifiedName = null;
+        this.maskedDocumentNumber = null;
+        this.verifiedAt = null;
+        this.changeLockedUntil = null;
+        this.revocationCode = code;
+        this.revocationMessage = message;
+        this.revokedAt = at;
+    }
 }

@@ -19,7 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what:
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic, users of the group {@code api-clients} (the console's backend);</li>
+ *   <li>{@code /api/**}: HTTP Basic, users of the group {@code api-clients} (the console's backend), except the
+ *   administration endpoints of the enterprise re-check ({@code /api/enterprise-rechecks/**},
+ *   {@code /api/enterprise-registry/**}): users of the group {@code process-owners};</li>
  *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, with the engine's authorizations;</li>
  *   <li>{@code /camunda/**}: the webapps' own login and CSRF protection;</li>
  *   <li>{@code /review/**}: the webapps' session of a reviewer (checked by the review controller);</li>
@@ -30,6 +32,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     static final String API_CLIENTS = "GROUP_api-clients";
+    static final String PROCESS_OWNERS = "GROUP_process-owners";
 
     @Bean
     @Order(1)
@@ -38,6 +41,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("GROUP_camunda-admin")
+                        .requestMatchers("/api/enterprise-rechecks/**", "/api/enterprise-registry/**")
+                        .hasAuthority(PROCESS_OWNERS)
                         .anyRequest().hasAuthority(API_CLIENTS))
                 .authenticationProvider(users)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {

@@ -1,0 +1,150 @@
+package com.nimbus.identity.recheck;
+
+import com.nimbus.identity.account.Account;
+import com.nimbus.identity.account.AccountService;
+import com.nimbus.identity.account.IdentityType;
+import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.document.DocumentNumbers;
+import com.nimbus.identity.quota.QuotaService;
+import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.workflow.EngineClock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R9: re-checks enterprise-verified accounts against the {@link EnterpriseRegistry} and revokes the
+ * verifications the registry no longer supports.
+ * <p>
+ * The sweep works in pages of accounts in id order (keyset pagination: a page is "the next {@code pageSize}
+ * ids after the cursor"), so memory stays bounded whatever the number of accounts. A page is re-checked in
+ * one transaction: the registry is asked first, for the whole page, and only then are verifications revoked,
+ * so a registry that fails revokes nothing. Revoking is idempotent: an account that is no longer verified
+ * with the identity that was checked is left alone.
+ */
+@Service
+public class EnterpriseRecheckService {
+
+    private static final Logger log = LoggerFactory.getLogger(EnterpriseRecheckService.class);
+
+    /** A page of the sweep: the first and last account id (inclusive) and how many accounts it held. */
+    public record Page(String firstAccountId, String lastAccountId, int size) {
+        public boolean isEmpty() {
+            return size == 0;
+        }
+    }
+
+    /** What re-checking a range of accounts did. */
+    public record Result(int accountsChecked, List<Revocation> revocations) {
+        public List<String> revokedAccountIds() {
+            return revocations.stream().map(Revocation::accountId).toList();
+        }
+    }
+
+    public record Revocation(String accountId, ReasonCode reason) {
+    }
+
+    /** An enterprise-verified account as the re-check needs it; the number decrypted only in memory. */
+    private record Subject(String accountId, String applicationId, String region, String name, String address,
+                           String number) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final EnterpriseRegistry registry;
+    private final AccountService accounts;
+    private final QuotaService quotas;
+    private final FieldCipher cipher;
+    private final EngineClock clock;
+    private final int pageSize;
+
+    public EnterpriseRecheckService(JdbcTemplate jdbc, EnterpriseRegistry registry, AccountService accounts,
+                                    QuotaService quotas, FieldCipher cipher, EngineClock clock,
+                                    RecheckProperties properties) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.accounts = accounts;
+        this.quotas = quotas;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.pageSize = properties.pageSize();
+    }
+
+    /** The next page of enterprise-verified accounts after {@code cursor} (an account id; null at the start). */
+    @Transactional(readOnly = true)
+    public Page nextPage(String cursor) {
+        List<String> ids = jdbc.queryForList("select id from account "
+                        + "where status = 'VERIFIED' and identity_type = 'ENTERPRISE' and id > ? order by id limit ?",
+                String.class, cursor == null ? "" : cursor, pageSize);
+        return ids.isEmpty() ? new Page(null, null, 0) : new Page(ids.get(0), ids.get(ids.size() - 1), ids.size());
+    }
+
+    /**
+     * Re-checks the enterprise-verified accounts with ids from {@code firstAccountId} to {@code lastAccountId}
+     * (inclusive; both equal for one account) and revokes those the registry no longer supports, freeing their
+     * quota slots.
+     *
+     * @throws RegistryUnavailableException when the registry cannot answer: nothing is revoked
+     */
+    @Transactional
+    public Result recheck(String firstAccountId, String lastAccountId) {
+        List<Subject> subjects = subjects(firstAccountId, lastAccountId);
+        Map<String, Set<String>> numbersByRegion = new LinkedHashMap<>();
+        subjects.forEach(s -> numbersByRegion.computeIfAbsent(s.region(), r -> new LinkedHashSet<>()).add(s.number()));
+        Map<String, Map<String, RegistryAnswer>> answers = new LinkedHashMap<>();
+        numbersByRegion.forEach((region, numbers) -> answers.put(region, registry.lookupAll(region, numbers)));
+
+        List<Revocation> revocations = new ArrayList<>();
+        for (Subject subject : subjects) {
+            RegistryAnswer answer = Objects.requireNonNull(answers.get(subject.region()).get(subject.number()),
+                    "the registry gave no answer for an enterprise it was asked about");
+            Optional<ReasonCode> reason = RegisteredData.revocationReason(subject.name(), subject.address(), answer);
+            if (reason.isPresent() && revoke(subject, reason.get())) {
+                revocations.add(new Revocation(subject.accountId(), reason.get()));
+            }
+        }
+        log.info("Re-checked {} enterprise-verified accounts from {} to {}: {} revoked", subjects.size(),
+                firstAccountId, lastAccountId, revocations.size());
+        return new Result(subjects.size(), revocations);
+    }
+
+    private List<Subject> subjects(String firstAccountId, String lastAccountId) {
+        return jdbc.query("select a.id, a.verified_application_id, v.region, v.holder_name, v.holder_address, "
+                        + "v.document_number_enc from account a "
+                        + "join verification_application v on v.id = a.verified_application_id "
+                        + "where a.status = 'VERIFIED' and a.identity_type = 'ENTERPRISE' and a.id >= ? and a.id <= ? "
+                        + "order by a.id",
+                (rs, row) -> new Subject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), DocumentNumbers.normalise(cipher.decryptText(rs.getString(6)))),
+                firstAccountId, lastAccountId);
+    }
+
+    /**
+     * Revokes the account's verification unless it changed since it was read (revoked by another sweep, or
+     * changed to another identity): the account is locked, made UNVERIFIED with the reason, and the identity's
+     * quota slot is freed, all in the caller's transaction.
+     */
+    private boolean revoke(Subject subject, ReasonCode reason) {
+        Account account = accounts.lock(subject.accountId());
+        if (!account.isVerified() || account.getIdentityType() != IdentityType.ENTERPRISE
+                || !subject.applicationId().equals(account.getVerifiedApplicationId())) {
+            log.info("Account {} changed while it was re-checked: left as it is", subject.accountId());
+            return false;
+        }
+        String identityKey = account.getIdentityKey();
+        account.revoke(reason.name(), reason.message(), clock.now());
+        quotas.release(identityKey);
+        log.info("Account {}: enterprise verification revoked ({}), enterprise {} {}", subject.accountId(),
+                reason, subject.region(), DocumentNumbers.mask(subject.number()));
+        return true;
+    }
+}
