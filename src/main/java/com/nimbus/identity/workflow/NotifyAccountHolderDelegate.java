@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
  * "Notify ...": delivers one channel of a notification to the account holder (or, for {@code REVIEW_OVERDUE}, to
  * the supervisors). The model names the event in the input parameter {@code event} and the channel in the
  * variable {@code channel} (the element variable of a multi-instance over the channels); without it, the
- * message center. The notification key is the process instance and the step, so a retried job never delivers
- * a channel twice.
+ * message center. The notification key is the process instance, the step and the account (one step of a
+ * re-check sweep notifies many accounts), so a retried job never delivers a channel twice.
  */
 @Component("notifyAccountHolder")
 class NotifyAccountHolderDelegate implements JavaDelegate {
@@ -29,8 +29,10 @@ class NotifyAccountHolderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         NotificationEvent event = NotificationEvent.valueOf(Variables.string(execution, Workflow.Var.EVENT));
         String channel = Variables.string(execution, CHANNEL);
-        String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
-        notifications.deliver(key, Variables.accountId(execution), Variables.applicationId(execution), event,
+        String accountId = Variables.accountId(execution);
+        String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
+                + (accountId == null ? "" : ":" + accountId);
+        notifications.deliver(key, accountId, Variables.applicationId(execution), event,
                 channel == null ? Channel.MESSAGE_CENTER : Channel.valueOf(channel));
     }
 }

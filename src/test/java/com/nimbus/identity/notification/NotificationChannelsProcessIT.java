@@ -150,7 +150,7 @@ class NotificationChannelsProcessIT {
         });
         assertThat(messageCenter.list(account.getId(), 0, 10).getTotalElements()).isEqualTo(1);
         assertThat(fixtures.outboxSms(account.getPhone())).isEqualTo(1);
-        assertThat(fixtures.deliveries(instance + ":" + STEP)).isEqualTo(2);
+        assertThat(fixtures.deliveries(instance + ":" + STEP + ":" + account.getId())).isEqualTo(2);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
 
         // the operator's "Retry" in Cockpit, once the SMTP server is back
@@ -163,7 +163,7 @@ class NotificationChannelsProcessIT {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
         assertThat(messageCenter.list(account.getId(), 0, 10).getTotalElements()).isEqualTo(1);
         assertThat(fixtures.outboxSms(account.getPhone())).isEqualTo(1);
-        assertThat(fixtures.deliveries(instance + ":" + STEP)).isEqualTo(3);
+        assertThat(fixtures.deliveries(instance + ":" + STEP + ":" + account.getId())).isEqualTo(3);
     }
 
     @Test
