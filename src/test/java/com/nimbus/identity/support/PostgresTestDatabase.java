@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A PostgreSQL database of its own for each test JVM: created on first use on the server at
  * {@code TEST_PG_HOST}:{@code TEST_PG_PORT} (default 127.0.0.1:5432, user {@code TEST_PG_USER}, default
- * postgres) and dropped when the JVM ends, so that no run depends on what an earlier run left behind.
+ * postgres) and dropped when the last test context using it has closed (after its engine and connection
+ * pool), so that no run depends on what an earlier run left behind.
  */
 public final class PostgresTestDatabase {
 
@@ -21,6 +23,7 @@ public final class PostgresTestDatabase {
     private static final String USER = env("TEST_PG_USER", "postgres");
     private static final String PASSWORD = env("TEST_PG_PASSWORD", "");
     private static String name;
+    private static int openContexts;
 
     private PostgresTestDatabase() {
     }
@@ -29,7 +32,6 @@ public final class PostgresTestDatabase {
         if (name == null) {
             name = "identity_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute("create database " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
         }
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
@@ -56,10 +58,28 @@ public final class PostgresTestDatabase {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** Points the Spring context of a test at the database of this JVM. */
+    private static synchronized void opened() {
+        openContexts++;
+    }
+
+    private static synchronized void closed() {
+        openContexts--;
+        if (openContexts == 0 && name != null) {
+            execute("drop database if exists " + name + " with (force)");
+            name = null;
+        }
+    }
+
+    /**
+     * Points the Spring context of a test at the database of this JVM. Registered before any bean of the
+     * context, its disposer runs after all of them, once the engine and the connection pool are closed.
+     */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
+            opened();
+            ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                    .registerDisposableBean("postgresTestDatabase", PostgresTestDatabase::closed);
             TestPropertyValues.of(
                     "spring.datasource.url=" + jdbcUrl(),
                     "spring.datasource.username=" + user(),
