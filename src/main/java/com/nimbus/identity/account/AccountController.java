@@ -1,6 +1,7 @@
 package com.nimbus.identity.account;
 
 import com.nimbus.identity.application.ApplicationService;
+import com.nimbus.identity.web.ValidationException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -17,10 +19,12 @@ class AccountController {
 
     private final AccountService accounts;
     private final ApplicationService applications;
+    private final Entitlements entitlements;
 
-    AccountController(AccountService accounts, ApplicationService applications) {
+    AccountController(AccountService accounts, ApplicationService applications, Entitlements entitlements) {
         this.accounts = accounts;
         this.applications = applications;
+        this.entitlements = entitlements;
     }
 
     record Created(String accountId, VerificationStatus status) {
@@ -38,5 +42,15 @@ class AccountController {
         Account account = accounts.get(accountId);
         String pending = applications.pendingApplicationId(accountId).orElse(null);
         return VerificationView.of(account, pending);
+    }
+
+    /** R10: what the account may buy in {@code region} (a cloud region, e.g. ap-guangzhou), and why not. */
+    @GetMapping("/{accountId}/entitlements")
+    Entitlements.View entitlements(@PathVariable String accountId, @RequestParam String region,
+                                   @RequestParam(required = false) String icpEntityName) {
+        if (region.isBlank()) {
+            throw ValidationException.of("region", "is required");
+        }
+        return entitlements.of(accounts.get(accountId), region, icpEntityName);
     }
 }

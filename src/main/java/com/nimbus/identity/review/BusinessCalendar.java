@@ -7,7 +7,10 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +24,16 @@ public class BusinessCalendar {
     private final Set<LocalDate> holidays;
     private final ZoneId zone;
 
-    public BusinessCalendar(@Value("${identity.review.holidays:}") List<LocalDate> holidays,
-                            @Value("${identity.review.zone:UTC}") ZoneId zone) {
+    public BusinessCalendar(List<LocalDate> holidays, ZoneId zone) {
         this.holidays = Set.copyOf(holidays);
         this.zone = zone;
+    }
+
+    /** From {@code identity.review.holidays} (a YAML list or comma-separated ISO dates) and {@code identity.review.zone}. */
+    @Autowired
+    public BusinessCalendar(Environment environment) {
+        this(Binder.get(environment).bind("identity.review.holidays", Bindable.listOf(LocalDate.class)).orElse(List.of()),
+                Binder.get(environment).bind("identity.review.zone", ZoneId.class).orElse(ZoneId.of("UTC")));
     }
 
     public Date addBusinessDays(Date from, int days) {

@@ -140,6 +140,8 @@ class BadInputIT {
         assertProblem(console.submit("no-such-account", Fixtures.individualJson(TestIdentities.cnResidentId()),
                 TestImages.documentPng(), "id.png"), 404, "ACCOUNT_NOT_FOUND");
         assertProblem(console.get("/api/accounts/no-such-account/messages"), 404, "ACCOUNT_NOT_FOUND");
+        assertProblem(console.get("/api/accounts/no-such-account/entitlements?region=ap-guangzhou"), 404, "ACCOUNT_NOT_FOUND");
+        assertProblem(console.get("/api/accounts/" + accountId + "/entitlements"), 400, "VALIDATION_FAILED");
         assertProblem(console.get("/api/accounts/" + accountId + "/verification-applications/nope"), 404, "APPLICATION_NOT_FOUND");
         assertThat(jdbc.queryForObject("select count(*) from verification_application where account_id = 'no-such-account'",
                 Integer.class)).isZero();

@@ -25,6 +25,7 @@ class VerificationApiIT {
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Fixtures fixtures;
 
     ApiClient console;
 
@@ -96,6 +97,17 @@ class VerificationApiIT {
         JsonNode application = console.get("/api/accounts/" + accountId + "/verification-applications/" + applicationId).json();
         assertThat(application.get("status").asText()).isEqualTo("APPROVED");
         assertThat(application.get("decidedAt").isNull()).isFalse();
+        JsonNode entitlements = console.get("/api/accounts/" + accountId + "/entitlements?region=ap-guangzhou").json();
+        assertThat(entitlements.get("mainlandChina").asBoolean()).isTrue();
+        assertThat(entitlements.get("entitlements")).anySatisfy(e -> {
+            assertThat(e.get("entitlement").asText()).isEqualTo("ORGANISATION_RESOURCES");
+            assertThat(e.get("allowed").asBoolean()).isFalse();
+            assertThat(e.get("reason").asText()).isNotBlank();
+        });
+        assertThat(entitlements.get("entitlements")).anySatisfy(e -> {
+            assertThat(e.get("entitlement").asText()).isEqualTo("INDIVIDUAL_RESOURCES");
+            assertThat(e.get("allowed").asBoolean()).isTrue();
+        });
         JsonNode messages = console.get("/api/accounts/" + accountId + "/messages").json();
         assertThat(messages.get("items")).hasSize(1);
         assertThat(messages.get("items").get(0).get("event").asText()).isEqualTo("APPLICATION_APPROVED");
@@ -158,6 +170,47 @@ class VerificationApiIT {
         Response unknown = console.postJson("/api/accounts/" + accountId + "/verification-applications/nope/withdrawal", "");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("APPLICATION_NOT_FOUND");
+    }
+
+    @Test
+    void aChangeDuringTheLockIsRefusedWithLockedUntilAndTheMessageCenterPagesAndMarksRead() {
+        String accountId = newAccount();
+        var application = fixtures.verifiedIndividual(accountId);
+
+        Response locked = console.submit(accountId, Fixtures.individualJson(TestIdentities.cnResidentId()),
+                TestImages.documentPng(), "id.png");
+        assertThat(locked.status()).isEqualTo(409);
+        assertThat(locked.json().get("code").asText()).isEqualTo("CHANGE_LOCKED");
+        assertThat(java.time.Instant.parse(locked.json().get("lockedUntil").asText()))
+                .isEqualTo(console.get("/api/accounts/" + accountId + "/verification").json().get("changeLockedUntil")
+                        .asText().transform(java.time.Instant::parse));
+        Response toEnterprise = console.submit(accountId, Fixtures.enterpriseJson(TestIdentities.unifiedSocialCreditCode()),
+                TestImages.documentPng(), "license.png");
+        assertThat(toEnterprise.status()).isEqualTo(202);
+        assertThat(toEnterprise.json().get("kind").asText()).isEqualTo("CHANGE");
+        String changeId = toEnterprise.json().get("applicationId").asText();
+        assertThat(console.postJson("/api/accounts/" + accountId + "/verification-applications/" + changeId + "/withdrawal", "")
+                .json().get("status").asText()).isEqualTo("WITHDRAWN");
+        Processes.executeJobs(engine, changeId);
+
+        JsonNode firstPage = console.get("/api/accounts/" + accountId + "/messages?page=0&size=1").json();
+        assertThat(firstPage.get("totalItems").asInt()).isEqualTo(2);
+        assertThat(firstPage.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(firstPage.get("items")).hasSize(1);
+        assertThat(firstPage.get("items").get(0).get("event").asText()).isEqualTo("APPLICATION_WITHDRAWN");
+        assertThat(firstPage.get("items").get(0).get("read").asBoolean()).isFalse();
+        JsonNode secondPage = console.get("/api/accounts/" + accountId + "/messages?page=1&size=1").json();
+        assertThat(secondPage.get("items").get(0).get("event").asText()).isEqualTo("APPLICATION_APPROVED");
+        assertThat(secondPage.get("items").get(0).get("applicationId").asText()).isEqualTo(application.getId());
+
+        String messageId = firstPage.get("items").get(0).get("messageId").asText();
+        assertThat(console.postJson("/api/accounts/" + accountId + "/messages/" + messageId + "/read", "")
+                .json().get("read").asBoolean()).isTrue();
+        assertThat(console.get("/api/accounts/" + accountId + "/messages?size=1").json().get("items").get(0)
+                .get("read").asBoolean()).isTrue();
+        assertThat(console.postJson("/api/accounts/" + accountId + "/messages/nope/read", "").status()).isEqualTo(404);
+        assertThat(console.get("/api/accounts/" + accountId + "/messages?size=500").json().get("code").asText())
+                .isEqualTo("VALIDATION_FAILED");
     }
 
     @Test
