@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +74,7 @@ public class ApplicationService {
         ApplicationRequest.EnteredIdentity entered = parse(applicationJson).validate();
         ImageFormat format = DocumentStore.accept(photo);
         applications.findByPendingAccountId(accountId).ifPresent(pending -> {
-            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "APPLICATION_PENDING",
+            throw new ApiException(HttpStatus.CONFLICT, "APPLICATION_PENDING",
                     "The account already has a pending application.", Map.of("pendingApplicationId", pending.getId()));
         });
         ApplicationKind kind = account.isVerified() ? ApplicationKind.CHANGE : ApplicationKind.INITIAL;
@@ -255,7 +256,7 @@ public class ApplicationService {
     }
 
     private static ApiException decided(VerificationApplication application) {
-        return new ApiException(org.springframework.http.HttpStatus.CONFLICT, "APPLICATION_DECIDED",
+        return new ApiException(HttpStatus.CONFLICT, "APPLICATION_DECIDED",
                 "The application is already " + application.getStatus() + ".",
                 Map.of("status", application.getStatus().name()));
     }

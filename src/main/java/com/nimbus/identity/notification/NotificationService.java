@@ -159,20 +159,6 @@ public class NotificationService {
         return DeliveryResult.DELIVERED;
     }
 
-    /**
-     * Posts the event's message to the holder's message center at once, without a notification key, so without
-     * the at-most-once guarantee of {@link #deliver}.
-     *
-     * @deprecated BPMN steps call {@link #deliver} with {@link Channel#MESSAGE_CENTER}.
-     */
-    @Deprecated
-    @Transactional
-    public Message toMessageCenter(String accountId, String applicationId, NotificationEvent event) {
-        Account account = accounts.find(accountId);
-        RenderedNotification rendered = templates.render(contentFor(account, applicationId, event));
-        return messageCenter.post(accountId, event, applicationId, rendered.subject(), rendered.messageBody());
-    }
-
     /** The facts of a notification to the holder of {@code account}, in the account's language. */
     private NotificationContent contentFor(Account account, String applicationId, NotificationEvent event) {
         VerificationApplication application = applicationId == null ? null : applications.find(applicationId);

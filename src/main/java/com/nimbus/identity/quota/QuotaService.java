@@ -45,9 +45,7 @@ public class QuotaService {
     /** Whether the identity could verify one more account now (the early check at submission). */
     @Transactional(readOnly = true)
     public boolean hasRoom(String identityKey, IdentityType type) {
-        Integer used = jdbc.query("select used from identity_quota where identity_key = ?",
-                rs -> rs.next() ? rs.getInt(1) : 0, identityKey);
-        return used < limitFor(type);
+        return used(identityKey) < limitFor(type);
     }
 
     /** Takes one slot of the identity for an account being verified; false when the quota is full. */

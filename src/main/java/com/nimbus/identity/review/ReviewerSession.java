@@ -1,9 +1,11 @@
 package com.nimbus.identity.review;
 
+import com.nimbus.identity.workflow.Workflow;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewerSession {
 
-    static final Set<String> REVIEWING_GROUPS = Set.of("identity-reviewers", "identity-supervisors", "camunda-admin");
+    static final Set<String> REVIEWING_GROUPS = Set.of(Workflow.GROUP_REVIEWERS, Workflow.GROUP_SUPERVISORS,
+            Groups.CAMUNDA_ADMIN);
 
     Optional<UserAuthentication> user(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

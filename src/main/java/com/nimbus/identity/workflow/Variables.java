@@ -37,7 +37,7 @@ final class Variables {
         }
         if (value instanceof SpinJsonNode node) {
             if (node.isArray()) {
-                node.elements().forEach(e -> out.add(e.isString() ? e.stringValue() : e.toString()));
+                return stringList(node);
             } else if (node.isString()) {
                 out.add(node.stringValue());
             }
