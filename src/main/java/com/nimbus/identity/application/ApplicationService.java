@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ApplicationService {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+    /** A withdrawal that meets a concurrent change of the still pending application tries again this often. */
+    private static final int MAX_WITHDRAWAL_ATTEMPTS = 3;
 
     private final ApplicationRepository applications;
     private final AccountService accounts;
@@ -129,28 +131,36 @@ public class ApplicationService {
      * taken at the same moment loses cleanly: 409 {@code APPLICATION_DECIDED}, nothing changed.
      */
     public VerificationApplication withdraw(String accountId, String applicationId) {
-        try {
-            return tx.execute(status -> {
-                accounts.find(accountId);
-                VerificationApplication application = applications.findForUpdate(applicationId)
-                        .filter(a -> a.getAccountId().equals(accountId))
-                        .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND",
-                                "No application " + applicationId + " for account " + accountId + "."));
-                if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    accounts.find(accountId);
+                    VerificationApplication application = applications.findForUpdate(applicationId)
+                            .filter(a -> a.getAccountId().equals(accountId))
+                            .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND",
+                                    "No application " + applicationId + " for account " + accountId + "."));
+                    if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
+                        return application;
+                    }
+                    requirePending(application);
+                    processes.withdraw(applicationId);
                     return application;
+                });
+            } catch (MismatchingMessageCorrelationException | OptimisticLockingException
+                     | OptimisticLockingFailureException e) {
+                VerificationApplication now = tx.execute(status -> get(accountId, applicationId));
+                log.info("Withdrawal of {} met another change (attempt {}, now {}): {}", applicationId, attempt,
+                        now.getStatus(), e.getClass().getSimpleName());
+                if (now.getStatus() == ApplicationStatus.WITHDRAWN) {
+                    return now;
                 }
-                requirePending(application);
-                processes.withdraw(applicationId);
-                return application;
-            });
-        } catch (MismatchingMessageCorrelationException | OptimisticLockingException
-                 | OptimisticLockingFailureException e) {
-            VerificationApplication now = tx.execute(status -> get(accountId, applicationId));
-            log.info("Withdrawal of {} met a decision ({}): {}", applicationId, now.getStatus(), e.getClass().getSimpleName());
-            if (now.getStatus() == ApplicationStatus.WITHDRAWN) {
-                return now;
+                if (!now.getStatus().isPending()) {
+                    throw decided(now);
+                }
+                if (attempt == MAX_WITHDRAWAL_ATTEMPTS) {
+                    throw e;
+                }
             }
-            throw decided(now);
         }
     }
 
