@@ -16,6 +16,9 @@ public final class Recheck {
     /** Starts an instance that re-checks one account (business key: the account id). */
     public static final String MESSAGE_ACCOUNT_RECHECK_REQUESTED = "EnterpriseRecheckOfAccountRequested";
 
+    /** Starts an instance that tells one holder of the revocation of their verification (business key: account id). */
+    public static final String MESSAGE_REVOCATION_NOTICE_REQUESTED = "EnterpriseRevocationNoticeRequested";
+
     /** Variables: account ids and counts only. */
     public static final class Var {
         private Var() {

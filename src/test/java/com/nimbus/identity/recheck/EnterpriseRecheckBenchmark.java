@@ -8,6 +8,7 @@ import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.support.PostgresTestDatabase;
+import com.nimbus.identity.support.TestSmtp;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.time.Duration;
@@ -27,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Benchmark, not a test: one sweep of {@code benchmark.accounts} (default 100,000) enterprise-verified accounts
  * against the database registry, on a fresh PostgreSQL database, with the job executor on and the
- * application's own settings (no test profile). Seeds accounts, approved applications, quota rows and registry
+ * application's own settings (no test profile) but for a local SMTP server, so every revoked holder is told on
+ * every channel within the sweep. Seeds accounts, approved applications, quota rows and registry
  * entries by COPY, starts a sweep, waits until the sweep's instance has ended and prints the time it took.
  * 1% of the enterprises are dissolved, 1% unknown to the registry, 1% registered at another address, and 1%
  * registered with the same data spelt differently (which must not revoke).
@@ -38,7 +40,7 @@ import org.springframework.test.context.ContextConfiguration;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=true")
-@ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
+@ContextConfiguration(initializers = {PostgresTestDatabase.Initializer.class, TestSmtp.Initializer.class})
 class EnterpriseRecheckBenchmark {
 
     private static final int ACCOUNTS = Integer.getInteger("benchmark.accounts", 100_000);
@@ -63,6 +65,11 @@ class EnterpriseRecheckBenchmark {
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> RecheckJobs.ended(engine, sweep.getId()));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // the notices (one instance per revoked holder, one job per channel) run on after the sweep
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> engine.getRuntimeService().createProcessInstanceQuery()
+                        .processDefinitionKey(Recheck.PROCESS_KEY).count() == 0);
+        Duration untilNotified = Duration.ofNanos(System.nanoTime() - start);
 
         int revoked = count("select count(*) from account where revocation_code is not null");
         int stillVerified = count("select count(*) from account where status = 'VERIFIED'");
@@ -71,18 +78,23 @@ class EnterpriseRecheckBenchmark {
                 .processInstanceId(sweep.getId()).variableName(Recheck.Var.PAGES_DISPATCHED).singleResult().getValue();
         System.out.printf("%nEnterprise re-check benchmark: %,d accounts, %d pages of %d, %d processors, %d MiB heap%n"
                         + "  sweep took %d min %02d s (%.0f accounts/s); %,d revoked (%d dissolved, %d not found, "
-                        + "%d mismatch), %,d still verified, %,d holders notified, %d incidents%n%n",
+                        + "%d mismatch), %,d still verified, %,d holders notified, %d incidents%n"
+                        + "  every revocation notice (message center, email, SMS) delivered %d min %02d s after the"
+                        + " sweep started%n%n",
                 ACCOUNTS, pages, properties.pageSize(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, elapsed.toMinutes(), elapsed.toSecondsPart(),
                 ACCOUNTS / (elapsed.toMillis() / 1000.0), revoked,
                 count("select count(*) from account where revocation_code = 'ENTERPRISE_DISSOLVED'"),
                 count("select count(*) from account where revocation_code = 'ENTERPRISE_NOT_FOUND'"),
                 count("select count(*) from account where revocation_code = 'ENTERPRISE_DATA_MISMATCH'"),
-                stillVerified, notified, engine.getRuntimeService().createIncidentQuery().count());
+                stillVerified, notified, engine.getRuntimeService().createIncidentQuery().count(),
+                untilNotified.toMinutes(), untilNotified.toSecondsPart());
 
         int expectedRevocations = 3 * (ACCOUNTS / 100) + Math.min(3, ACCOUNTS % 100);
         assertThat(revoked).isEqualTo(expectedRevocations);
         assertThat(notified).isEqualTo(expectedRevocations);
+        assertThat(count("select count(*) from notification_delivery where event = 'VERIFICATION_REVOKED'"))
+                .isEqualTo(3 * expectedRevocations);
         assertThat(stillVerified).isEqualTo(ACCOUNTS - expectedRevocations);
         assertThat(count("select coalesce(sum(used), 0) from identity_quota")).isEqualTo(ACCOUNTS - expectedRevocations);
     }

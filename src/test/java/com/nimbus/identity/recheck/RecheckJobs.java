@@ -12,16 +12,26 @@ import org.camunda.bpm.engine.runtime.Job;
  */
 final class RecheckJobs {
 
+    /** The step of the revocation notice instances ("Notify revocation"). */
+    static final String NOTICE_STEP = "Activity_NotifyHolder";
+
     private RecheckJobs() {
     }
 
-    /** Executes the instance's due jobs until none is left; returns the failures met on the way. */
+    /**
+     * Executes the instance's due jobs, and those of the revocation notices it requested, until none is left;
+     * returns the failures met on the way.
+     */
     static List<RuntimeException> runDueJobs(ProcessEngine engine, String processInstanceId) {
         ManagementService management = engine.getManagementService();
         List<RuntimeException> failures = new ArrayList<>();
         for (int executed = 0; executed < 20_000; executed++) {
             List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable()
                     .orderByJobId().asc().listPage(0, 1);
+            if (due.isEmpty()) {
+                due = management.createJobQuery().processDefinitionKey(Recheck.PROCESS_KEY).activityId(NOTICE_STEP)
+                        .executable().orderByJobId().asc().listPage(0, 1);
+            }
             if (due.isEmpty()) {
                 return failures;
             }
