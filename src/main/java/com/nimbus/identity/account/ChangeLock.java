@@ -1,5 +1,6 @@
 package com.nimbus.identity.account;
 
+import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.web.ApiException;
 import com.nimbus.identity.workflow.EngineClock;
 import java.time.Duration;

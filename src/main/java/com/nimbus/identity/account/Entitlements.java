@@ -1,5 +1,6 @@
 package com.nimbus.identity.account;
 
+import com.nimbus.identity.vocabulary.IdentityType;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.nimbus.identity.application;
 
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.DocumentType;
+import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.web.FieldError;
 import com.nimbus.identity.web.ValidationException;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import com.nimbus.identity.document.check.CheckReport;
 import com.nimbus.identity.document.check.CheckSubject;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.web.ApiException;
 import com.nimbus.identity.web.ValidationException;
 import com.nimbus.identity.workflow.EngineClock;

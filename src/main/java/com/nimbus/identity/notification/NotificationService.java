@@ -5,7 +5,7 @@ import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.Reason;
 import com.nimbus.identity.application.VerificationApplication;
-import com.nimbus.identity.workflow.Workflow;
+import com.nimbus.identity.vocabulary.UserGroups;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
@@ -138,7 +138,7 @@ public class NotificationService {
             log.info("Notification {} ({}) by EMAIL was delivered before: not sent again", notificationKey, event);
             return DeliveryResult.ALREADY_DELIVERED;
         }
-        List<String> recipients = identity.createUserQuery().memberOfGroup(Workflow.GROUP_SUPERVISORS).list().stream()
+        List<String> recipients = identity.createUserQuery().memberOfGroup(UserGroups.SUPERVISORS).list().stream()
                 .map(User::getEmail)
                 .filter(address -> !isBlank(address))
                 .map(String::strip)
@@ -147,7 +147,7 @@ public class NotificationService {
                 .toList();
         if (recipients.isEmpty()) {
             log.warn("Notification {} ({}): no member of group {} has an email address; nothing sent",
-                    notificationKey, event, Workflow.GROUP_SUPERVISORS);
+                    notificationKey, event, UserGroups.SUPERVISORS);
             return DeliveryResult.NOT_APPLICABLE;
         }
         RenderedNotification rendered = templates.render(new NotificationContent(event,

@@ -2,7 +2,7 @@ package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
-import com.nimbus.identity.account.IdentityType;
+import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.web.ApiException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;

@@ -2,11 +2,11 @@ package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
-import com.nimbus.identity.account.IdentityType;
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.workflow.EngineClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package com.nimbus.identity.recheck;
 
-import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,8 @@
 package com.nimbus.identity.workflow;
 
 import com.nimbus.identity.account.ChangeLock;
-import com.nimbus.identity.account.IdentityType;
+import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.Workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package com.nimbus.identity.workflow;
 
+import com.nimbus.identity.vocabulary.UserGroups;
+import com.nimbus.identity.vocabulary.Workflow;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +22,7 @@ class EscalateReviewDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(Workflow.USER_TASK_REVIEW).list()) {
-            tasks.addCandidateGroup(task.getId(), Workflow.GROUP_SUPERVISORS);
+            tasks.addCandidateGroup(task.getId(), UserGroups.SUPERVISORS);
         }
     }
 }

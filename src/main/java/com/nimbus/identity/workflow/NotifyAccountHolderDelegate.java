@@ -3,6 +3,7 @@ package com.nimbus.identity.workflow;
 import com.nimbus.identity.notification.Channel;
 import com.nimbus.identity.notification.NotificationEvent;
 import com.nimbus.identity.notification.NotificationService;
+import com.nimbus.identity.vocabulary.Workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package com.nimbus.identity.workflow;
 
 import com.nimbus.identity.application.ApplicationService;
+import com.nimbus.identity.vocabulary.Workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

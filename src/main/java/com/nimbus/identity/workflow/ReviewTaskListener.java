@@ -1,6 +1,7 @@
 package com.nimbus.identity.workflow;
 
-import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.vocabulary.ReasonCode;
+import com.nimbus.identity.vocabulary.Workflow;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -1,8 +1,9 @@
 package com.nimbus.identity.workflow;
 
 import com.nimbus.identity.application.ApplicationService;
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.check.CheckReport;
+import com.nimbus.identity.vocabulary.ReasonCode;
+import com.nimbus.identity.vocabulary.Workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;

@@ -1,6 +1,7 @@
 package com.nimbus.identity.workflow;
 
 import com.nimbus.identity.account.ChangeLock;
+import com.nimbus.identity.vocabulary.Workflow;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

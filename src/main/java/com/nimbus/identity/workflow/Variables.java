@@ -1,5 +1,6 @@
 package com.nimbus.identity.workflow;
 
+import com.nimbus.identity.vocabulary.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;

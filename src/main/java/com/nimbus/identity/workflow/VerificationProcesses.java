@@ -2,6 +2,7 @@ package com.nimbus.identity.workflow;
 
 import com.nimbus.identity.application.ApplicationKind;
 import com.nimbus.identity.application.VerificationApplication;
+import com.nimbus.identity.vocabulary.Workflow;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbus.identity.account.Entitlements.Entitlement;
 import com.nimbus.identity.account.Entitlements.Grant;
+import com.nimbus.identity.vocabulary.IdentityType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

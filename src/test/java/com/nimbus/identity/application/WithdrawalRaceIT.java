@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountRepository;
-import com.nimbus.identity.account.IdentityType;
-import com.nimbus.identity.support.Concurrently;
 import com.nimbus.identity.support.Concurrently.Outcome;
+import com.nimbus.identity.support.Concurrently;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.TestIdentities;
+import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.web.ApiException;
 import java.util.List;
 import java.util.concurrent.Callable;

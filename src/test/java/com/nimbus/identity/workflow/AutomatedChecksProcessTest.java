@@ -14,6 +14,7 @@ import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.vocabulary.Workflow;
 import java.util.Arrays;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

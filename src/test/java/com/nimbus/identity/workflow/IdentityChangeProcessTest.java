@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountRepository;
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.account.VerificationStatus;
 import com.nimbus.identity.application.ApplicationKind;
 import com.nimbus.identity.application.ApplicationRepository;
@@ -18,6 +17,8 @@ import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.TestIdentities;
+import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountRepository;
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.account.VerificationStatus;
 import com.nimbus.identity.application.ApplicationRepository;
 import com.nimbus.identity.application.ApplicationService;
@@ -19,14 +18,17 @@ import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestSmtp;
+import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.UserGroups;
+import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.web.ApiException;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +79,7 @@ class InitialVerificationProcessTest {
 
         fixtures.runJobs(application.getId());
         assertThat(child).isWaitingAt(Workflow.USER_TASK_REVIEW).task()
-                .hasCandidateGroup(Workflow.GROUP_REVIEWERS);
+                .hasCandidateGroup(UserGroups.REVIEWERS);
         Task task = fixtures.reviewTask(application.getId());
         assertThat(task.getDueDate()).isAfter(task.getCreateTime());
         assertThat(applicationRepository.findById(application.getId()).orElseThrow().getStatus())
@@ -216,7 +218,7 @@ class InitialVerificationProcessTest {
 
         assertThat(review(application.getId())).hasPassed("Activity_NotifySupervisors", "EndEvent_ReviewEscalated")
                 .isWaitingAt(Workflow.USER_TASK_REVIEW)
-                .task().hasCandidateGroup(Workflow.GROUP_SUPERVISORS).hasCandidateGroup(Workflow.GROUP_REVIEWERS);
+                .task().hasCandidateGroup(UserGroups.SUPERVISORS).hasCandidateGroup(UserGroups.REVIEWERS);
         assertThat(TestSmtp.running().getReceivedMessages()).anySatisfy(mail -> {
             assertThat(mail.getAllRecipients()).extracting(Object::toString).contains("carol@example.com");
             assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains(application.getId());

@@ -1,4 +1,4 @@
-package com.nimbus.identity.application;
+package com.nimbus.identity.vocabulary;
 
 import java.util.Arrays;
 import java.util.Optional;

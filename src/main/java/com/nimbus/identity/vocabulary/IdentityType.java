@@ -1,4 +1,4 @@
-package com.nimbus.identity.account;
+package com.nimbus.identity.vocabulary;
 
 /** What an account is verified as (R1). */
 public enum IdentityType {

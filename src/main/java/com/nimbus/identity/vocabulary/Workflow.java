@@ -1,6 +1,9 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.vocabulary;
 
-/** The names the models and the Java code share: process keys, message names, variables. */
+/**
+ * The names the models and the Java code share: process keys, message names, the reviewer's task, variables,
+ * decisions and BPMN error codes. The group names are in {@link UserGroups}.
+ */
 public final class Workflow {
 
     private Workflow() {
@@ -14,10 +17,6 @@ public final class Workflow {
     public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
 
     public static final String USER_TASK_REVIEW = "reviewApplication";
-    public static final String GROUP_REVIEWERS = "identity-reviewers";
-    public static final String GROUP_SUPERVISORS = "identity-supervisors";
-    public static final String GROUP_PROCESS_OWNERS = "process-owners";
-    public static final String GROUP_API_CLIENTS = "api-clients";
 
     /** Variables: ids and non-sensitive facts only, never names, numbers or photos. */
     public static final class Var {
