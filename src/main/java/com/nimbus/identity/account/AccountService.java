@@ -1,7 +1,7 @@
 package com.nimbus.identity.account;
 
 import com.nimbus.identity.web.ApiException;
-import com.nimbus.identity.workflow.EngineClock;
+import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     private final AccountRepository accounts;
-    private final EngineClock clock;
+    private final Clock clock;
 
-    public AccountService(AccountRepository accounts, EngineClock clock) {
+    public AccountService(AccountRepository accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -19,7 +19,7 @@ public class AccountService {
     @Transactional
     public Account open(NewAccount request) {
         Account account = new Account(request.email().trim(), request.phone().trim(),
-                request.registrationRegion(), request.languageOrDefault(), clock.now());
+                request.registrationRegion(), request.languageOrDefault(), clock.instant());
         return accounts.save(account);
     }
 

@@ -2,7 +2,7 @@ package com.nimbus.identity.account;
 
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.web.ApiException;
-import com.nimbus.identity.workflow.EngineClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -25,10 +25,10 @@ public class ChangeLock {
     private static final Logger log = LoggerFactory.getLogger(ChangeLock.class);
 
     private final AccountService accounts;
-    private final EngineClock clock;
+    private final Clock clock;
     private final Duration duration;
 
-    public ChangeLock(AccountService accounts, EngineClock clock,
+    public ChangeLock(AccountService accounts, Clock clock,
                       @Value("${identity.change-lock.duration:P30D}") Duration duration) {
         this.accounts = accounts;
         this.clock = clock;
@@ -61,7 +61,7 @@ public class ChangeLock {
     public Date start(String accountId, String applicationId, Duration length) {
         Account account = accounts.lock(accountId);
         boolean current = applicationId.equals(account.getVerifiedApplicationId()) && account.getVerifiedAt() != null;
-        Instant until = (current ? account.getVerifiedAt() : clock.now()).plus(length);
+        Instant until = (current ? account.getVerifiedAt() : clock.instant()).plus(length);
         account.holdChangeLock(until);
         log.info("Change lock of account {} held until {} (verification {})", accountId, until, applicationId);
         return Date.from(until);

@@ -15,8 +15,8 @@ import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.web.ApiException;
 import com.nimbus.identity.web.ValidationException;
-import com.nimbus.identity.workflow.EngineClock;
 import com.nimbus.identity.workflow.VerificationProcesses;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,13 +47,13 @@ public class ApplicationService {
     private final AutomatedChecks checks;
     private final FieldCipher cipher;
     private final VerificationProcesses processes;
-    private final EngineClock clock;
+    private final Clock clock;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
 
     public ApplicationService(ApplicationRepository applications, AccountService accounts, DocumentStore documents,
                               QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
-                              VerificationProcesses processes, EngineClock clock, ObjectMapper json,
+                              VerificationProcesses processes, Clock clock, ObjectMapper json,
                               PlatformTransactionManager transactionManager) {
         this.applications = applications;
         this.accounts = accounts;
@@ -85,7 +85,7 @@ public class ApplicationService {
                 account.getRegistrationRegion(), entered.name(), entered.address(), entered.documentType(),
                 cipher.encryptText(entered.normalisedNumber()), DocumentNumbers.mask(entered.normalisedNumber()),
                 quotas.identityKey(account.getRegistrationRegion(), entered.documentType(), entered.normalisedNumber()),
-                clock.now());
+                clock.instant());
         try {
             applications.saveAndFlush(application);
         } catch (DataIntegrityViolationException e) {
@@ -197,14 +197,14 @@ public class ApplicationService {
         String previousKey = account.isVerified() ? account.getIdentityKey() : null;
         boolean sameIdentity = application.getIdentityKey().equals(previousKey);
         if (!sameIdentity && !quotas.take(application.getIdentityKey(), application.getIdentityType())) {
-            application.reject(List.of(Reason.of(ReasonCode.QUOTA_EXCEEDED)), reviewer, comment, clock.now());
+            application.reject(List.of(Reason.of(ReasonCode.QUOTA_EXCEEDED)), reviewer, comment, clock.instant());
             log.info("Application {} approved by {} but its identity's quota is full: rejected", applicationId, reviewer);
             return false;
         }
         if (previousKey != null && !sameIdentity) {
             quotas.release(previousKey);
         }
-        application.approve(reviewer, comment, clock.now());
+        application.approve(reviewer, comment, clock.instant());
         account.verify(application.getIdentityType(), applicationId, application.getIdentityKey(),
                 application.getHolderName(), application.getDocumentNumberMasked(), application.getDecidedAt());
         log.info("Application {} approved by {}: account {} verified as {}", applicationId, reviewer,
@@ -224,14 +224,14 @@ public class ApplicationService {
                 .distinct()
                 .map(Reason::of)
                 .toList();
-        pendingForUpdate(applicationId).reject(reasons, by, comment, clock.now());
+        pendingForUpdate(applicationId).reject(reasons, by, comment, clock.instant());
         log.info("Application {} rejected by {}: {}", applicationId, by, reasonCodes);
     }
 
     /** Records the withdrawal the process received. */
     @Transactional
     public void recordWithdrawal(String applicationId) {
-        pendingForUpdate(applicationId).withdraw(clock.now());
+        pendingForUpdate(applicationId).withdraw(clock.instant());
         log.info("Application {} withdrawn", applicationId);
     }
 

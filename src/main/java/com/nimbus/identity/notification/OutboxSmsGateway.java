@@ -1,6 +1,6 @@
 package com.nimbus.identity.notification;
 
-import com.nimbus.identity.workflow.EngineClock;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,9 +21,9 @@ public class OutboxSmsGateway implements SmsGateway {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final EngineClock clock;
+    private final Clock clock;
 
-    public OutboxSmsGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineClock clock) {
+    public OutboxSmsGateway(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -34,7 +34,7 @@ public class OutboxSmsGateway implements SmsGateway {
     public void send(String phone, String text) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
                 "insert into sms_outbox (id, phone, body, created_at) values (?, ?, ?, ?)",
-                UUID.randomUUID().toString(), phone, text, clock.now().atOffset(ZoneOffset.UTC)));
+                UUID.randomUUID().toString(), phone, text, clock.instant().atOffset(ZoneOffset.UTC)));
         log.info("SMS to {} kept in the outbox (no SMS provider configured): {}", Phones.mask(phone), text);
     }
 }

@@ -1,6 +1,6 @@
 package com.nimbus.identity.notification;
 
-import com.nimbus.identity.workflow.EngineClock;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +16,7 @@ class SmsConfiguration {
 
     @Bean
     SmsGateway smsGateway(SmsProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                          EngineClock clock) {
+                          Clock clock) {
         if (properties.providerConfigured()) {
             log.info("SMS are sent through the provider at {}", properties.baseUrl());
             return new HttpSmsGateway(properties);

@@ -3,10 +3,10 @@ package com.nimbus.identity.recheck;
 import com.nimbus.identity.account.RegionCode;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.web.ValidationException;
-import com.nimbus.identity.workflow.EngineClock;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,9 +43,9 @@ public class RegistryImport {
     }
 
     private final JdbcTemplate jdbc;
-    private final EngineClock clock;
+    private final Clock clock;
 
-    public RegistryImport(JdbcTemplate jdbc, EngineClock clock) {
+    public RegistryImport(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -68,7 +68,7 @@ public class RegistryImport {
             throw ValidationException.of("file", "is empty: expected a header line with " + String.join(",", COLUMNS));
         }
         Map<String, Integer> columns = columns(header);
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         Map<String, Integer> seen = new HashMap<>();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         List<Entry> batch = new ArrayList<>(BATCH);
