@@ -1,7 +1,7 @@
 package com.nimbus.identity.account;
 
 import com.nimbus.identity.application.ApplicationService;
-import com.nimbus.identity.web.ValidationException;
+import com.nimbus.identity.vocabulary.ValidationFailed;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +49,7 @@ class AccountController {
     Entitlements.View entitlements(@PathVariable String accountId, @RequestParam String region,
                                    @RequestParam(required = false) String icpEntityName) {
         if (region.isBlank()) {
-            throw ValidationException.of("region", "is required");
+            throw ValidationFailed.of("region", "is required");
         }
         return entitlements.of(accounts.get(accountId), region, icpEntityName);
     }

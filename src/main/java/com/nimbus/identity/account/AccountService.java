@@ -1,6 +1,5 @@
 package com.nimbus.identity.account;
 
-import com.nimbus.identity.web.ApiException;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +27,15 @@ public class AccountService {
         return find(accountId);
     }
 
-    /** The account, or 404 {@code ACCOUNT_NOT_FOUND}. */
+    /** The account, or {@link AccountNotFound}. */
     public Account find(String accountId) {
         return accounts.findById(accountId)
-                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "No account " + accountId + "."));
+                .orElseThrow(() -> new AccountNotFound(accountId));
     }
 
     /** The account with a row lock held until the transaction ends. */
     public Account lock(String accountId) {
         return accounts.findForUpdate(accountId)
-                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "No account " + accountId + "."));
+                .orElseThrow(() -> new AccountNotFound(accountId));
     }
 }

@@ -1,16 +1,13 @@
 package com.nimbus.identity.account;
 
 import com.nimbus.identity.vocabulary.IdentityType;
-import com.nimbus.identity.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,16 +32,12 @@ public class ChangeLock {
         this.duration = duration;
     }
 
-    /** Refuses at once, with 409 {@code CHANGE_LOCKED} and {@code lockedUntil}, a change the lock holds back. */
+    /** Refuses at once, with {@link ChangeLocked} and its {@code lockedUntil}, a change the lock holds back. */
     @Transactional(readOnly = true)
     public void requireChangeAllowed(String accountId, IdentityType target) {
         Account account = accounts.find(accountId);
         if (account.changeIsLocked(target)) {
-            Instant until = account.getChangeLockedUntil();
-            throw new ApiException(HttpStatus.CONFLICT, "CHANGE_LOCKED",
-                    "The account's identity can be changed from " + until + " on (30 days after the last verification);"
-                            + " only a change from individual to enterprise is allowed before.",
-                    Map.of("lockedUntil", until.toString()));
+            throw new ChangeLocked(account.getChangeLockedUntil());
         }
     }
 

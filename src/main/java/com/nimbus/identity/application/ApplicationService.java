@@ -13,12 +13,10 @@ import com.nimbus.identity.document.check.CheckSubject;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.ReasonCode;
-import com.nimbus.identity.web.ApiException;
-import com.nimbus.identity.web.ValidationException;
+import com.nimbus.identity.vocabulary.ValidationFailed;
 import com.nimbus.identity.workflow.VerificationProcesses;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -26,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,8 +74,7 @@ public class ApplicationService {
         ApplicationRequest.EnteredIdentity entered = parse(applicationJson).validate();
         ImageFormat format = DocumentStore.accept(photo);
         applications.findByPendingAccountId(accountId).ifPresent(pending -> {
-            throw new ApiException(HttpStatus.CONFLICT, "APPLICATION_PENDING",
-                    "The account already has a pending application.", Map.of("pendingApplicationId", pending.getId()));
+            throw new ApplicationPending(pending.getId());
         });
         ApplicationKind kind = account.isVerified() ? ApplicationKind.CHANGE : ApplicationKind.INITIAL;
         VerificationApplication application = new VerificationApplication(accountId, kind, entered.identityType(),
@@ -89,7 +85,7 @@ public class ApplicationService {
         try {
             applications.saveAndFlush(application);
         } catch (DataIntegrityViolationException e) {
-            throw ApiException.conflict("APPLICATION_PENDING", "The account already has a pending application.");
+            throw ApplicationPending.concurrently();
         }
         documents.save(application.getId(), format, photo);
         processes.start(application);
@@ -102,11 +98,11 @@ public class ApplicationService {
         try {
             ApplicationRequest request = json.readValue(applicationJson, ApplicationRequest.class);
             if (request == null) {
-                throw ValidationException.of("application", "must be a JSON object");
+                throw ValidationFailed.of("application", "must be a JSON object");
             }
             return request;
         } catch (JsonProcessingException e) {
-            throw ValidationException.of("application", "must be a JSON object with the application's fields");
+            throw ValidationFailed.of("application", "must be a JSON object with the application's fields");
         }
     }
 
@@ -129,7 +125,7 @@ public class ApplicationService {
 
     /**
      * R8: withdraws a pending application by signalling its process. A withdrawal that meets a decision
-     * taken at the same moment loses cleanly: 409 {@code APPLICATION_DECIDED}, nothing changed.
+     * taken at the same moment loses cleanly: {@link ApplicationDecided}, nothing changed.
      */
     public VerificationApplication withdraw(String accountId, String applicationId) {
         for (int attempt = 1; ; attempt++) {
@@ -138,8 +134,7 @@ public class ApplicationService {
                     accounts.find(accountId);
                     VerificationApplication application = applications.findForUpdate(applicationId)
                             .filter(a -> a.getAccountId().equals(accountId))
-                            .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND",
-                                    "No application " + applicationId + " for account " + accountId + "."));
+                            .orElseThrow(() -> new ApplicationNotFound(accountId, applicationId));
                     if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
                         return application;
                     }
@@ -238,7 +233,7 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public VerificationApplication find(String applicationId) {
         return applications.findById(applicationId)
-                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND", "No application " + applicationId + "."));
+                .orElseThrow(() -> new ApplicationNotFound(applicationId));
     }
 
     @Transactional(readOnly = true)
@@ -249,15 +244,14 @@ public class ApplicationService {
     /** The pending application, locked: see {@link ApplicationRepository#findForUpdate}. */
     private VerificationApplication pendingForUpdate(String applicationId) {
         VerificationApplication application = applications.findForUpdate(applicationId)
-                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND", "No application " + applicationId + "."));
+                .orElseThrow(() -> new ApplicationNotFound(applicationId));
         requirePending(application);
         return application;
     }
 
     private VerificationApplication findOfAccount(String accountId, String applicationId) {
         return applications.findByIdAndAccountId(applicationId, accountId)
-                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND",
-                        "No application " + applicationId + " for account " + accountId + "."));
+                .orElseThrow(() -> new ApplicationNotFound(accountId, applicationId));
     }
 
     private static void requirePending(VerificationApplication application) {
@@ -266,9 +260,7 @@ public class ApplicationService {
         }
     }
 
-    private static ApiException decided(VerificationApplication application) {
-        return new ApiException(HttpStatus.CONFLICT, "APPLICATION_DECIDED",
-                "The application is already " + application.getStatus() + ".",
-                Map.of("status", application.getStatus().name()));
+    private static ApplicationDecided decided(VerificationApplication application) {
+        return new ApplicationDecided(application.getStatus());
     }
 }

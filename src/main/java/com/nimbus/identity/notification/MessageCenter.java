@@ -1,7 +1,6 @@
 package com.nimbus.identity.notification;
 
 import com.nimbus.identity.account.AccountService;
-import com.nimbus.identity.web.ApiException;
 import java.time.Clock;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -37,7 +36,7 @@ public class MessageCenter {
     public Message markRead(String accountId, String messageId) {
         accounts.find(accountId);
         Message message = messages.findByIdAndAccountId(messageId, accountId)
-                .orElseThrow(() -> ApiException.notFound("MESSAGE_NOT_FOUND", "No message " + messageId + "."));
+                .orElseThrow(() -> new MessageNotFound(messageId));
         message.markRead(clock.instant());
         return message;
     }

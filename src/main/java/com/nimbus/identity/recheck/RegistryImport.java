@@ -2,7 +2,7 @@ package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.account.RegionCode;
 import com.nimbus.identity.document.DocumentNumbers;
-import com.nimbus.identity.web.ValidationException;
+import com.nimbus.identity.vocabulary.ValidationFailed;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -65,7 +65,7 @@ public class RegistryImport {
             header = csv.next();
         }
         if (header == null) {
-            throw ValidationException.of("file", "is empty: expected a header line with " + String.join(",", COLUMNS));
+            throw ValidationFailed.of("file", "is empty: expected a header line with " + String.join(",", COLUMNS));
         }
         Map<String, Integer> columns = columns(header);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
@@ -112,7 +112,7 @@ public class RegistryImport {
 
     private static Map<String, Integer> columns(CsvReader.Record header) {
         if (header.error() != null) {
-            throw ValidationException.of("file", "the header line is not valid CSV: " + header.error());
+            throw ValidationFailed.of("file", "the header line is not valid CSV: " + header.error());
         }
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
@@ -124,7 +124,7 @@ public class RegistryImport {
         }
         List<String> missing = COLUMNS.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw ValidationException.of("file", "the header line lacks the column(s) " + String.join(", ", missing)
+            throw ValidationFailed.of("file", "the header line lacks the column(s) " + String.join(", ", missing)
                     + ": expected " + String.join(",", COLUMNS));
         }
         return columns;

@@ -17,9 +17,9 @@ import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.TestIdentities;
+import com.nimbus.identity.vocabulary.DomainException;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.Workflow;
-import com.nimbus.identity.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,11 +74,11 @@ class IdentityChangeProcessTest {
                 .processInstanceBusinessKey(applicationId).singleResult();
     }
 
-    private ApiException refusedChange(Function<String, VerificationApplication> submit, String accountId) {
+    private DomainException refusedChange(Function<String, VerificationApplication> submit, String accountId) {
         long before = applicationRepository.findByAccountIdOrderBySubmittedAtDesc(accountId).size();
         try {
             submit.apply(accountId);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             assertThat(applicationRepository.findByAccountIdOrderBySubmittedAtDesc(accountId)).hasSize((int) before);
             return e;
         }
@@ -93,9 +93,9 @@ class IdentityChangeProcessTest {
 
         day(29);
         fixtures.runJobs(initial.getId());
-        ApiException locked = refusedChange(fixtures::submitIndividual, account.getId());
+        DomainException locked = refusedChange(fixtures::submitIndividual, account.getId());
         assertThat(locked.code()).isEqualTo("CHANGE_LOCKED");
-        assertThat(locked.status().value()).isEqualTo(409);
+        assertThat(locked.category()).isEqualTo(DomainException.Category.CONFLICT);
         assertThat(locked.properties()).containsEntry("lockedUntil", dayZero.plus(Duration.ofDays(30)).toString());
         assertThat(instance(Workflow.IDENTITY_VERIFICATION, initial.getId())).isWaitingAt("Event_ChangeLockExpires");
 
@@ -149,7 +149,7 @@ class IdentityChangeProcessTest {
         fixtures.verifiedEnterprise(account.getId());
 
         day(1);
-        ApiException locked = refusedChange(fixtures::submitIndividual, account.getId());
+        DomainException locked = refusedChange(fixtures::submitIndividual, account.getId());
         assertThat(locked.code()).isEqualTo("CHANGE_LOCKED");
         assertThat(locked.properties()).containsEntry("lockedUntil", dayZero.plus(Duration.ofDays(30)).toString());
         assertThat(refusedChange(a -> fixtures.submitEnterprise(a, TestIdentities.unifiedSocialCreditCode()), account.getId())
@@ -231,7 +231,7 @@ class IdentityChangeProcessTest {
         assertThat(quotas.used(before.getIdentityKey())).isEqualTo(1);
         assertThat(instance(Workflow.IDENTITY_VERIFICATION, initial.getId())).isWaitingAt("Event_ChangeLockExpires");
         assertThatThrownBy(() -> applications.withdraw(account.getId(), initial.getId()))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("APPLICATION_DECIDED"));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("APPLICATION_DECIDED"));
     }
 
     private static void assertUnchanged(Account before, Account now) {

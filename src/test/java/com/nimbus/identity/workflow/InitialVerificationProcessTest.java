@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountRepository;
 import com.nimbus.identity.account.VerificationStatus;
+import com.nimbus.identity.application.ApplicationDecided;
 import com.nimbus.identity.application.ApplicationRepository;
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.ApplicationStatus;
@@ -21,7 +22,6 @@ import com.nimbus.identity.support.TestSmtp;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.UserGroups;
 import com.nimbus.identity.vocabulary.Workflow;
-import com.nimbus.identity.web.ApiException;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -200,7 +200,7 @@ class InitialVerificationProcessTest {
         assertThat(applications.withdraw(account.getId(), application.getId()).getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
         VerificationApplication approved = fixtures.verifiedIndividual(account.getId());
         assertThatThrownBy(() -> applications.withdraw(account.getId(), approved.getId()))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("APPLICATION_DECIDED"));
+                .isInstanceOfSatisfying(ApplicationDecided.class, e -> assertThat(e.code()).isEqualTo("APPLICATION_DECIDED"));
     }
 
     @Test
