@@ -14,7 +14,7 @@ import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.ValidationFailed;
-import com.nimbus.identity.workflow.VerificationProcesses;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.account;
 
-import com.nimbus.identity.account.ChangeLock;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.Workflow;
+import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,8 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.review;
 
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.Workflow;
+import com.nimbus.identity.workflow.Variables;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -1,4 +1,4 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.review;
 
 import com.nimbus.identity.vocabulary.UserGroups;
 import com.nimbus.identity.vocabulary.Workflow;

@@ -1,9 +1,9 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.application;
 
-import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.document.check.CheckReport;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.Workflow;
+import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;

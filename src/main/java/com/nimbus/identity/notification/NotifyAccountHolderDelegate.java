@@ -1,9 +1,7 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.notification;
 
-import com.nimbus.identity.notification.Channel;
-import com.nimbus.identity.notification.NotificationEvent;
-import com.nimbus.identity.notification.NotificationService;
 import com.nimbus.identity.vocabulary.Workflow;
+import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

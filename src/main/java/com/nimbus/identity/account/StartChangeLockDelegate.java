@@ -1,7 +1,7 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.account;
 
-import com.nimbus.identity.account.ChangeLock;
 import com.nimbus.identity.vocabulary.Workflow;
+import com.nimbus.identity.workflow.Variables;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

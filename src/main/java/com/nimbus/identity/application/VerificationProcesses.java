@@ -1,7 +1,5 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.application;
 
-import com.nimbus.identity.application.ApplicationKind;
-import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.vocabulary.Workflow;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;

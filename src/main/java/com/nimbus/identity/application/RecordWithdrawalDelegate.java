@@ -1,6 +1,6 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.application;
 
-import com.nimbus.identity.application.ApplicationService;
+import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
