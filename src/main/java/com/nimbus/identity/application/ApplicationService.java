@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
+import com.nimbus.identity.account.PendingApplications;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.DocumentStore;
 import com.nimbus.identity.document.ImageFormat;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Submission, decision and withdrawal of verification applications. The database is the source of truth. */
 @Service
-public class ApplicationService {
+public class ApplicationService implements PendingApplications {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
     /** A withdrawal that meets a concurrent change of the still pending application tries again this often. */
@@ -118,6 +119,7 @@ public class ApplicationService {
         return findOfAccount(accountId, applicationId);
     }
 
+    @Override
     @Transactional(readOnly = true)
     public Optional<String> pendingApplicationId(String accountId) {
         return applications.findByPendingAccountId(accountId).map(VerificationApplication::getId);
