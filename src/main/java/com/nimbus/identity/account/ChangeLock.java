@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * R7: the change lock after every successful verification. The models start it, hold it with a timer
  * ({@code ${changeLockedUntil}}) and release it when the timer fires; {@code identity.change-lock.duration}
- * (ISO 8601, default P30D) sets its length.
+ * (ISO 8601, default P30D) sets its length. A change is checked against it when it is submitted, before anything
+ * is stored, so the client learns at once that it must wait and until when.
  */
 @Service("changeLock")
 public class ChangeLock {
@@ -32,10 +33,12 @@ public class ChangeLock {
         this.duration = duration;
     }
 
-    /** Refuses at once, with {@link ChangeLocked} and its {@code lockedUntil}, a change the lock holds back. */
-    @Transactional(readOnly = true)
-    public void requireChangeAllowed(String accountId, IdentityType target) {
-        Account account = accounts.find(accountId);
+    /**
+     * Refuses, with {@link ChangeLocked} and its {@code lockedUntil}, a change to {@code target} that the lock holds
+     * back: every change but individual to enterprise while the lock is held. The caller holds the account's row
+     * lock, so the lock cannot be started or released in between.
+     */
+    public void requireChangeAllowed(Account account, IdentityType target) {
         if (account.changeIsLocked(target)) {
             throw new ChangeLocked(account.getChangeLockedUntil());
         }

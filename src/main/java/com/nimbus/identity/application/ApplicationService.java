@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
+import com.nimbus.identity.account.ChangeLock;
 import com.nimbus.identity.account.PendingApplications;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.DocumentStore;
@@ -40,6 +41,7 @@ public class ApplicationService implements PendingApplications {
 
     private final ApplicationRepository applications;
     private final AccountService accounts;
+    private final ChangeLock changeLock;
     private final DocumentStore documents;
     private final QuotaService quotas;
     private final AutomatedChecks checks;
@@ -49,12 +51,13 @@ public class ApplicationService implements PendingApplications {
     private final ObjectMapper json;
     private final TransactionTemplate tx;
 
-    public ApplicationService(ApplicationRepository applications, AccountService accounts, DocumentStore documents,
-                              QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
+    public ApplicationService(ApplicationRepository applications, AccountService accounts, ChangeLock changeLock,
+                              DocumentStore documents, QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
                               VerificationProcesses processes, Clock clock, ObjectMapper json,
                               PlatformTransactionManager transactionManager) {
         this.applications = applications;
         this.accounts = accounts;
+        this.changeLock = changeLock;
         this.documents = documents;
         this.quotas = quotas;
         this.checks = checks;
@@ -67,7 +70,8 @@ public class ApplicationService implements PendingApplications {
 
     /**
      * Stores the application and its photo and starts the process that works on it, all in one transaction:
-     * bad input gets its error code and stores nothing.
+     * bad input gets its error code and stores nothing. A verified account's submission is a change (R7), which
+     * the change lock may refuse ({@code ChangeLocked}) before anything is stored.
      */
     @Transactional
     public VerificationApplication submit(String accountId, String applicationJson, byte[] photo) {
@@ -78,6 +82,9 @@ public class ApplicationService implements PendingApplications {
             throw new ApplicationPending(pending.getId());
         });
         ApplicationKind kind = account.isVerified() ? ApplicationKind.CHANGE : ApplicationKind.INITIAL;
+        if (kind == ApplicationKind.CHANGE) {
+            changeLock.requireChangeAllowed(account, entered.identityType());
+        }
         VerificationApplication application = new VerificationApplication(accountId, kind, entered.identityType(),
                 account.getRegistrationRegion(), entered.name(), entered.address(), entered.documentType(),
                 cipher.encryptText(entered.normalisedNumber()), DocumentNumbers.mask(entered.normalisedNumber()),

@@ -76,13 +76,20 @@ class IdentityChangeProcessTest {
 
     private DomainException refusedChange(Function<String, VerificationApplication> submit, String accountId) {
         long before = applicationRepository.findByAccountIdOrderBySubmittedAtDesc(accountId).size();
+        long changesBefore = changeInstances(accountId);
         try {
             submit.apply(accountId);
         } catch (DomainException e) {
             assertThat(applicationRepository.findByAccountIdOrderBySubmittedAtDesc(accountId)).hasSize((int) before);
+            assertThat(changeInstances(accountId)).isEqualTo(changesBefore);
             return e;
         }
         throw new AssertionError("the change was not refused");
+    }
+
+    private long changeInstances(String accountId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_CHANGE)
+                .variableValueEquals(Workflow.Var.ACCOUNT_ID, accountId).count();
     }
 
     @Test
@@ -105,7 +112,7 @@ class IdentityChangeProcessTest {
         assertThat(account(account.getId()).getChangeLockedUntil()).isNull();
         VerificationApplication change = fixtures.submitIndividual(account.getId());
         assertThat(change.getKind()).isEqualTo(ApplicationKind.CHANGE);
-        assertThat(instance(Workflow.IDENTITY_CHANGE, change.getId())).hasPassed("Activity_CheckChangeLock")
+        assertThat(instance(Workflow.IDENTITY_CHANGE, change.getId())).hasPassed("StartEvent_ApplicationSubmitted")
                 .isWaitingAt("Activity_ReviewApplication");
     }
 
