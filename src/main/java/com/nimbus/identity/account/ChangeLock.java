@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +25,10 @@ public class ChangeLock {
     private final Clock clock;
     private final Duration duration;
 
-    public ChangeLock(AccountService accounts, Clock clock,
-                      @Value("${identity.change-lock.duration:P30D}") Duration duration) {
+    public ChangeLock(AccountService accounts, Clock clock, ChangeLockProperties properties) {
         this.accounts = accounts;
         this.clock = clock;
-        this.duration = duration;
+        this.duration = properties.duration();
     }
 
     /**

@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,16 +36,10 @@ public class Entitlements {
 
     private final Set<String> mainlandChinaRegions;
 
-    public Entitlements(List<String> mainlandChinaRegions) {
-        this.mainlandChinaRegions = mainlandChinaRegions.stream().map(r -> r.strip().toLowerCase(Locale.ROOT))
+    public Entitlements(EntitlementsProperties properties) {
+        this.mainlandChinaRegions = properties.mainlandChinaRegions().stream()
+                .map(r -> r.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** The regions from {@code identity.entitlements.mainland-china-regions}: a YAML list or comma-separated. */
-    @Autowired
-    public Entitlements(Environment environment) {
-        this(Binder.get(environment).bind("identity.entitlements.mainland-china-regions", Bindable.listOf(String.class))
-                .orElse(List.of()));
     }
 
     /**

@@ -6,6 +6,7 @@ import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.Reason;
 import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.vocabulary.UserGroups;
+import com.nimbus.identity.web.PublicBaseUrl;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,10 +46,12 @@ public class NotificationService {
     private final SmsGateway sms;
     private final IdentityService identity;
     private final NotificationProperties properties;
+    private final PublicBaseUrl publicBaseUrl;
 
     public NotificationService(AccountService accounts, ApplicationService applications, MessageCenter messageCenter,
                                NotificationDeliveries deliveries, NotificationTemplates templates, EmailSender email,
-                               SmsGateway sms, IdentityService identity, NotificationProperties properties) {
+                               SmsGateway sms, IdentityService identity, NotificationProperties properties,
+                               PublicBaseUrl publicBaseUrl) {
         this.accounts = accounts;
         this.applications = applications;
         this.messageCenter = messageCenter;
@@ -58,6 +61,7 @@ public class NotificationService {
         this.sms = sms;
         this.identity = identity;
         this.properties = properties;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     /**
@@ -152,11 +156,17 @@ public class NotificationService {
         }
         RenderedNotification rendered = templates.render(new NotificationContent(event,
                 NotificationContent.localeOf(properties.supervisorLanguage()), applicationId, List.of(), null,
-                properties.tasklistUrl()));
+                tasklistUrl()));
         send(notificationKey, event, Channel.EMAIL, () -> email.send(recipients, rendered));
         recordSent(notificationKey, Channel.EMAIL, event, null, applicationId);
         log.info("Notification {} ({}) emailed to {} supervisor(s)", notificationKey, event, recipients.size());
         return DeliveryResult.DELIVERED;
+    }
+
+    /** {@code identity.notifications.tasklist-url}, or Tasklist under the public base URL. */
+    private String tasklistUrl() {
+        String configured = properties.tasklistUrl();
+        return configured == null || configured.isBlank() ? publicBaseUrl.resolve("/camunda/app/tasklist/") : configured;
     }
 
     /** The facts of a notification to the holder of {@code account}, in the account's language. */

@@ -1,8 +1,13 @@
 package com.nimbus.identity.notification;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code identity.sms.*}: the SMS provider. Without {@code base-url} no SMS leaves the application: they are kept
@@ -16,15 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long to wait for a connection to the provider
  * @param readTimeout    how long to wait for the provider's answer
  */
+@Validated
 @ConfigurationProperties("identity.sms")
 public record SmsProperties(
-        String baseUrl,
-        @DefaultValue("/messages") String path,
+        @Pattern(regexp = "|https?://\\S+", message = "must be an absolute http(s) URL, or empty") String baseUrl,
+        @DefaultValue("/messages") @NotNull @Pattern(regexp = "/\\S*", message = "must start with /") String path,
         String apiKey,
-        @DefaultValue("X-Api-Key") String apiKeyHeader,
+        @DefaultValue("X-Api-Key") @NotBlank String apiKeyHeader,
         String sender,
-        @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("10s") Duration readTimeout) {
+        @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
 
     public boolean providerConfigured() {
         return baseUrl != null && !baseUrl.isBlank();

@@ -2,6 +2,7 @@ package com.nimbus.identity.review;
 
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.Workflow;
+import com.nimbus.identity.web.PublicBaseUrl;
 import com.nimbus.identity.workflow.Variables;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,17 +22,11 @@ import org.springframework.stereotype.Component;
 class ReviewTaskListener implements TaskListener {
 
     private final IdentityService identityService;
-    private final Environment environment;
+    private final PublicBaseUrl publicBaseUrl;
 
-    ReviewTaskListener(IdentityService identityService, Environment environment) {
+    ReviewTaskListener(IdentityService identityService, PublicBaseUrl publicBaseUrl) {
         this.identityService = identityService;
-        this.environment = environment;
-    }
-
-    /** Read when a task is created: by then the server knows the port it listens on. */
-    private String baseUrl() {
-        String url = environment.getRequiredProperty("identity.public-base-url");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Override
@@ -46,7 +40,7 @@ class ReviewTaskListener implements TaskListener {
 
     private void created(DelegateTask task) {
         String applicationId = Variables.applicationId(task);
-        String base = baseUrl() + "/review/applications/" + applicationId;
+        String base = publicBaseUrl.resolve("/review/applications/" + applicationId);
         task.setVariable(Workflow.Var.DOCUMENT_URL, base + "/document");
         task.setVariable(Workflow.Var.ENTERED_DATA_URL, base + "/entered-data.png");
     }

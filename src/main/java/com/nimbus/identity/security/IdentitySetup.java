@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -43,12 +42,12 @@ class IdentitySetup implements ApplicationRunner {
     private final boolean seedUsers;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  TaskService tasks, @Value("${identity.demo-data.enabled:false}") boolean seedUsers) {
+                  TaskService tasks, DemoDataProperties demoData) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
-        this.seedUsers = seedUsers;
+        this.seedUsers = demoData.enabled();
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** R10, rule by rule. */
 class EntitlementsTest {
 
-    private final Entitlements entitlements = new Entitlements(List.of("ap-guangzhou", "AP-Beijing "));
+    private final Entitlements entitlements = new Entitlements(new EntitlementsProperties(List.of("ap-guangzhou", "AP-Beijing ")));
 
     private static Account account(IdentityType verifiedAs, String name) {
         Account account = new Account("a@example.com", "+8613800138000", "CN", "en", Instant.now());

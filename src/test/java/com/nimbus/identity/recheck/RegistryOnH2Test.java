@@ -2,6 +2,7 @@ package com.nimbus.identity.recheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbus.identity.security.CryptoProperties;
 import com.nimbus.identity.security.FieldCipher;
 import java.io.StringReader;
 import java.sql.Timestamp;
@@ -32,7 +33,7 @@ class RegistryOnH2Test {
                 "jdbc:h2:mem:recheck-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        cipher = new FieldCipher(KEY);
+        cipher = new FieldCipher(new CryptoProperties(KEY));
     }
 
     @Test
