@@ -1,7 +1,7 @@
 package com.nimbus.identity.account;
 
 import com.nimbus.identity.vocabulary.IdentityType;
-import java.text.Normalizer;
+import com.nimbus.identity.vocabulary.TextNormaliser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * R10: what an account may buy in a cloud region, and why not. Individual-verified accounts may buy resources
  * designated for individuals, not those for organisations, and get no VAT invoices; enterprise-verified
  * accounts the reverse. Purchases in Mainland China regions ({@code identity.entitlements.mainland-china-regions})
- * need a verified account, and an ICP filing needs the verified name to equal the filing entity's name.
+ * need a verified account, and an ICP filing needs the verified name to equal the filing entity's name, compared as
+ * every name is ({@link TextNormaliser}).
  */
 @Component
 public class Entitlements {
@@ -78,19 +79,10 @@ public class Entitlements {
         if (type == null) {
             return Grant.deny(Entitlement.ICP_FILING, "An ICP filing needs a verified account.");
         }
-        if (icpEntityName != null && !sameName(icpEntityName, account.getVerifiedName())) {
+        if (icpEntityName != null && !TextNormaliser.same(icpEntityName, account.getVerifiedName())) {
             return Grant.deny(Entitlement.ICP_FILING,
                     "The ICP filing entity's name must equal the verified name of the account.");
         }
         return Grant.allow(Entitlement.ICP_FILING);
-    }
-
-    /** Names compared as a registry would: full-width folded, case and spaces ignored. */
-    static boolean sameName(String a, String b) {
-        return b != null && fold(a).equals(fold(b));
-    }
-
-    private static String fold(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -68,8 +68,19 @@ class EntitlementsTest {
         Account enterprise = account(IdentityType.ENTERPRISE, "Example Co., Ltd.");
         assertThat(grants(enterprise, "ap-guangzhou", null).get(Entitlement.ICP_FILING).allowed()).isTrue();
         assertThat(grants(enterprise, "ap-guangzhou", "ＥＸＡＭＰＬＥ Co., Ltd.").get(Entitlement.ICP_FILING).allowed()).isTrue();
+        assertThat(grants(enterprise, "ap-guangzhou", "EXAMPLE CO LTD").get(Entitlement.ICP_FILING).allowed()).isTrue();
         Grant other = grants(enterprise, "ap-guangzhou", "Example Holdings Ltd.").get(Entitlement.ICP_FILING);
         assertThat(other.allowed()).isFalse();
         assertThat(other.reason()).contains("verified name");
+    }
+
+    /** The re-check keeps this verification ("Co., Ltd." equals the registry's "Co Ltd"), so ICP must accept it too. */
+    @Test
+    void theIcpCheckComparesNamesAsTheRecheckDoes() {
+        Account enterprise = account(IdentityType.ENTERPRISE, "Nimbus Cloud Co., Ltd.");
+        assertThat(grants(enterprise, "ap-guangzhou", "Nimbus Cloud Co Ltd").get(Entitlement.ICP_FILING).allowed())
+                .isTrue();
+        assertThat(grants(enterprise, "ap-guangzhou", "Nimbus Cloud Co., Ltd.").get(Entitlement.ICP_FILING).allowed())
+                .isTrue();
     }
 }
