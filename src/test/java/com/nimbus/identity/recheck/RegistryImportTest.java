@@ -88,6 +88,23 @@ class RegistryImportTest {
     }
 
     @Test
+    void aFileThatIsNotCsvPartWayIsRefusedWithTheLineAndImportsNothing() {
+        String good = TestIdentities.unifiedSocialCreditCode();
+        ResponseEntity<JsonNode> response = http.withBasicAuth("owen", "owen").exchange("/api/enterprise-registry/imports",
+                HttpMethod.POST, csv(HEADER
+                        + "CN," + good + ",Nimbus Cloud Ltd.,1 Jianguo Road,ACTIVE\n"
+                        + "CN," + TestIdentities.unifiedSocialCreditCode() + ",\"Nimbus Edge\" Ltd.,8 Harbour Road,ACTIVE\n"),
+                JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.getBody().get("errors").get(0).get("message").asText())
+                .isEqualTo("is not valid CSV from line 3: text after the closing quote of a field");
+        assertThat(jdbc.queryForObject("select count(*) from enterprise_registry_entry where registration_number = ?",
+                Integer.class, good)).isZero();
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         ResponseEntity<JsonNode> response = http.withBasicAuth("owen", "owen").exchange("/api/enterprise-registry/imports",
                 HttpMethod.POST, csv(""), JsonNode.class);
