@@ -2,8 +2,10 @@ package com.nimbus.identity.notification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.http.HttpClient;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -22,19 +24,23 @@ public class HttpSmsGateway implements SmsGateway {
     private final RestClient client;
     private final SmsProperties properties;
 
-    public HttpSmsGateway(SmsProperties properties) {
+    /**
+     * @param restClients Spring's auto-configured builder (the application's JSON mapping and customizers); this
+     *                    gateway sets its own base URL, timeouts and API key on a copy of it
+     */
+    public HttpSmsGateway(SmsProperties properties, RestClient.Builder restClients) {
         if (!properties.providerConfigured()) {
             throw new IllegalArgumentException("identity.sms.base-url is needed for the HTTP SMS gateway");
         }
         this.properties = properties;
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.readTimeout());
-        RestClient.Builder builder = RestClient.builder()
+        // HTTP/1.1: the JDK client would otherwise try an HTTP/2 upgrade, which some providers' servers refuse
+        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk()
+                .withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
+                .build(ClientHttpRequestFactorySettings.defaults()
+                        .withConnectTimeout(properties.connectTimeout())
+                        .withReadTimeout(properties.readTimeout())
+                        .withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
+        RestClient.Builder builder = restClients.clone()
                 .baseUrl(properties.baseUrl())
                 .requestFactory(requests);
         if (properties.apiKey() != null && !properties.apiKey().isBlank()) {

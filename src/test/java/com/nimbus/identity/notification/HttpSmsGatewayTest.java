@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
 /** The HTTP SMS adapter against a local stub of the provider (WireMock), without Spring. */
 class HttpSmsGatewayTest {
@@ -39,7 +40,7 @@ class HttpSmsGatewayTest {
 
     private HttpSmsGateway gateway(String apiKeyHeader, String sender, Duration readTimeout) {
         return new HttpSmsGateway(new SmsProperties(provider.baseUrl() + "/v1", "/messages", "test-key-123",
-                apiKeyHeader, sender, Duration.ofSeconds(2), readTimeout));
+                apiKeyHeader, sender, Duration.ofSeconds(2), readTimeout), RestClient.builder());
     }
 
     @Test
@@ -125,7 +126,7 @@ class HttpSmsGatewayTest {
             closedPort = socket.getLocalPort();
         }
         HttpSmsGateway down = new HttpSmsGateway(new SmsProperties("http://127.0.0.1:" + closedPort, "/messages",
-                "k", "X-Api-Key", null, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                "k", "X-Api-Key", null, Duration.ofSeconds(1), Duration.ofSeconds(1)), RestClient.builder());
 
         assertThatThrownBy(() -> down.send("+8613800138000", "text"))
                 .isInstanceOf(SmsGatewayException.class)
