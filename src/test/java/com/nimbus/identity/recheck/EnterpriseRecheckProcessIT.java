@@ -40,7 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the assertions are about this test's own accounts only.
  */
 @IntegrationTest
-class EnterpriseRecheckProcessTest {
+class EnterpriseRecheckProcessIT {
 
     private static final String NAME = "Nimbus Cloud Computing (Beijing) Co., Ltd.";
     private static final String ADDRESS = "No. 1 Jianguo Road, Chaoyang District, Beijing";

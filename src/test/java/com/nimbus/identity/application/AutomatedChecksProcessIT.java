@@ -1,14 +1,9 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.nimbus.identity.account.Account;
-import com.nimbus.identity.application.ApplicationRepository;
-import com.nimbus.identity.application.ApplicationService;
-import com.nimbus.identity.application.ApplicationStatus;
-import com.nimbus.identity.application.Reason;
-import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.notification.MessageRepository;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
@@ -29,7 +24,7 @@ import org.springframework.data.domain.PageRequest;
  * reasons at once before any reviewer sees it, and the holder is told; soft signals reach the reviewer instead.
  */
 @IntegrationTest
-class AutomatedChecksProcessTest {
+class AutomatedChecksProcessIT {
 
     @Autowired ProcessEngine engine;
     @Autowired Fixtures fixtures;

@@ -28,7 +28,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * sweep), import the registry; and the revocation as the console reads it.
  */
 @IntegrationTest
-class EnterpriseRecheckApiTest {
+class EnterpriseRecheckApiIT {
 
     @Autowired TestRestTemplate http;
     @Autowired ProcessEngine engine;
@@ -49,7 +49,7 @@ class EnterpriseRecheckApiTest {
         String number = TestIdentities.unifiedSocialCreditCode();
         String accountId = enterprises.verified("Nimbus Cloud Ltd.", "1 Jianguo Road", number);
         ResponseEntity<String> imported = owner().exchange("/api/enterprise-registry/imports",
-                org.springframework.http.HttpMethod.POST, RegistryImportTest.csv("region,registration_number,name,registered_address,status\n"
+                org.springframework.http.HttpMethod.POST, RegistryImportIT.csv("region,registration_number,name,registered_address,status\n"
                         + "CN," + number + ",Nimbus Cloud Ltd.,1 Jianguo Road,DISSOLVED\n"), String.class);
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -111,7 +111,7 @@ class EnterpriseRecheckApiTest {
         assertThat(http.postForEntity("/api/enterprise-rechecks", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.withBasicAuth("console", "console").exchange("/api/enterprise-registry/imports",
-                org.springframework.http.HttpMethod.POST, RegistryImportTest.csv("region,registration_number,name,registered_address,status\n"),
+                org.springframework.http.HttpMethod.POST, RegistryImportIT.csv("region,registration_number,name,registered_address,status\n"),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         // the rest of the API stays the console's
         assertThat(owner().getForEntity("/api/accounts/x/verification", String.class).getStatusCode())

@@ -1,4 +1,4 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,11 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountRepository;
 import com.nimbus.identity.account.VerificationStatus;
-import com.nimbus.identity.application.ApplicationKind;
-import com.nimbus.identity.application.ApplicationRepository;
-import com.nimbus.identity.application.ApplicationService;
-import com.nimbus.identity.application.ApplicationStatus;
-import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.notification.MessageRepository;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.support.Fixtures;
@@ -37,7 +32,7 @@ import org.springframework.data.domain.PageRequest;
 
 /** R7 and R8 on identity-change, with the engine's clock moved through the 30-day lock. */
 @IntegrationTest
-class IdentityChangeProcessTest {
+class IdentityChangeProcessIT {
 
     @Autowired ProcessEngine engine;
     @Autowired Fixtures fixtures;

@@ -36,7 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * with the other accounts.
  */
 @IntegrationTest
-class EnterpriseRecheckOutageProcessTest {
+class EnterpriseRecheckOutageProcessIT {
 
     private static final WireMockServer registryStub = startStub();
 

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** CSV import of the database registry on PostgreSQL, through {@code POST /api/enterprise-registry/imports}. */
 @IntegrationTest
-class RegistryImportTest {
+class RegistryImportIT {
 
     private static final String HEADER = "region,registration_number,name,registered_address,status\n";
 

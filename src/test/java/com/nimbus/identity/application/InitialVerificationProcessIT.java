@@ -1,4 +1,4 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountRepository;
 import com.nimbus.identity.account.VerificationStatus;
-import com.nimbus.identity.application.ApplicationDecided;
-import com.nimbus.identity.application.ApplicationRepository;
-import com.nimbus.identity.application.ApplicationService;
-import com.nimbus.identity.application.ApplicationStatus;
-import com.nimbus.identity.application.Reason;
-import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.notification.MessageRepository;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
@@ -36,7 +30,7 @@ import org.springframework.data.domain.PageRequest;
 
 /** Every path of identity-verification and identity-review, driven as the API and reviewers drive them. */
 @IntegrationTest
-class InitialVerificationProcessTest {
+class InitialVerificationProcessIT {
 
     @Autowired ProcessEngine engine;
     @Autowired Fixtures fixtures;
