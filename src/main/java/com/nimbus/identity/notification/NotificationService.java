@@ -5,6 +5,8 @@ import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.Reason;
 import com.nimbus.identity.application.VerificationApplication;
+import com.nimbus.identity.notification.sms.SmsGateway;
+import com.nimbus.identity.notification.sms.SmsGatewayException;
 import com.nimbus.identity.vocabulary.UserGroups;
 import com.nimbus.identity.web.PublicBaseUrl;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.nimbus.identity.notification.sms.OutboxSmsGateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

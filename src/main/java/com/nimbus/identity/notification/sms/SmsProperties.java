@@ -1,4 +1,4 @@
-package com.nimbus.identity.notification;
+package com.nimbus.identity.notification.sms;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

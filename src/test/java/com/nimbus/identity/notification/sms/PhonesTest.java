@@ -1,4 +1,4 @@
-package com.nimbus.identity.notification;
+package com.nimbus.identity.notification.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

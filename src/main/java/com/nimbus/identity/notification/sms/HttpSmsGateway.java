@@ -1,4 +1,4 @@
-package com.nimbus.identity.notification;
+package com.nimbus.identity.notification.sms;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package com.nimbus.identity.notification;
+package com.nimbus.identity.notification.sms;
 
 /**
  * Sends one SMS. {@link HttpSmsGateway} talks to the provider set in {@code identity.sms.base-url};

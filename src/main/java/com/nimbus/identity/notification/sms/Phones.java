@@ -1,4 +1,4 @@
-package com.nimbus.identity.notification;
+package com.nimbus.identity.notification.sms;
 
 /** Phone numbers as logs may show them. */
 public final class Phones {

@@ -1,4 +1,4 @@
-package com.nimbus.identity.notification;
+package com.nimbus.identity.notification.sms;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

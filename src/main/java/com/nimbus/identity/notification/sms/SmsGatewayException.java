@@ -1,4 +1,4 @@
-package com.nimbus.identity.notification;
+package com.nimbus.identity.notification.sms;
 
 /** The SMS provider did not accept an SMS: an error status, a refused connection or a timeout. */
 public class SmsGatewayException extends RuntimeException {
