@@ -16,7 +16,6 @@ import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.ValidationFailed;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -169,7 +168,7 @@ public class ApplicationService implements PendingApplications {
         }
     }
 
-    // ---- steps of the processes (called by the workflow delegates) ----
+    // ---- steps of the processes (called by the delegates of this package) ----
 
     /** Runs the automated checks; an application that passes them goes to the reviewers' queue. */
     @Transactional
