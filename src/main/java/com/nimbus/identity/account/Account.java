@@ -1,5 +1,6 @@
 package com.nimbus.identity.account;
 
+import com.nimbus.identity.vocabulary.IdentityType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,6 @@
 package com.nimbus.identity.account;
 
-import com.nimbus.identity.application.ApplicationService;
-import com.nimbus.identity.web.ValidationException;
+import com.nimbus.identity.vocabulary.ValidationFailed;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -18,12 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final AccountService accounts;
-    private final ApplicationService applications;
+    private final PendingApplications pendingApplications;
     private final Entitlements entitlements;
 
-    AccountController(AccountService accounts, ApplicationService applications, Entitlements entitlements) {
+    AccountController(AccountService accounts, PendingApplications pendingApplications, Entitlements entitlements) {
         this.accounts = accounts;
-        this.applications = applications;
+        this.pendingApplications = pendingApplications;
         this.entitlements = entitlements;
     }
 
@@ -40,7 +39,7 @@ class AccountController {
     @GetMapping("/{accountId}/verification")
     VerificationView verification(@PathVariable String accountId) {
         Account account = accounts.get(accountId);
-        String pending = applications.pendingApplicationId(accountId).orElse(null);
+        String pending = pendingApplications.pendingApplicationId(accountId).orElse(null);
         return VerificationView.of(account, pending);
     }
 
@@ -49,7 +48,7 @@ class AccountController {
     Entitlements.View entitlements(@PathVariable String accountId, @RequestParam String region,
                                    @RequestParam(required = false) String icpEntityName) {
         if (region.isBlank()) {
-            throw ValidationException.of("region", "is required");
+            throw ValidationFailed.of("region", "is required");
         }
         return entitlements.of(accounts.get(accountId), region, icpEntityName);
     }

@@ -1,7 +1,6 @@
 package com.nimbus.identity.account;
 
-import com.nimbus.identity.web.ApiException;
-import com.nimbus.identity.workflow.EngineClock;
+import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,9 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     private final AccountRepository accounts;
-    private final EngineClock clock;
+    private final Clock clock;
 
-    public AccountService(AccountRepository accounts, EngineClock clock) {
+    public AccountService(AccountRepository accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -19,7 +18,7 @@ public class AccountService {
     @Transactional
     public Account open(NewAccount request) {
         Account account = new Account(request.email().trim(), request.phone().trim(),
-                request.registrationRegion(), request.languageOrDefault(), clock.now());
+                request.registrationRegion(), request.languageOrDefault(), clock.instant());
         return accounts.save(account);
     }
 
@@ -28,15 +27,15 @@ public class AccountService {
         return find(accountId);
     }
 
-    /** The account, or 404 {@code ACCOUNT_NOT_FOUND}. */
+    /** The account, or {@link AccountNotFound}. */
     public Account find(String accountId) {
         return accounts.findById(accountId)
-                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "No account " + accountId + "."));
+                .orElseThrow(() -> new AccountNotFound(accountId));
     }
 
     /** The account with a row lock held until the transaction ends. */
     public Account lock(String accountId) {
         return accounts.findForUpdate(accountId)
-                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "No account " + accountId + "."));
+                .orElseThrow(() -> new AccountNotFound(accountId));
     }
 }

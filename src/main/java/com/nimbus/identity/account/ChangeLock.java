@@ -1,22 +1,20 @@
 package com.nimbus.identity.account;
 
-import com.nimbus.identity.web.ApiException;
-import com.nimbus.identity.workflow.EngineClock;
+import com.nimbus.identity.vocabulary.IdentityType;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * R7: the change lock after every successful verification. The models start it, hold it with a timer
  * ({@code ${changeLockedUntil}}) and release it when the timer fires; {@code identity.change-lock.duration}
- * (ISO 8601, default P30D) sets its length.
+ * (ISO 8601, default P30D) sets its length. A change is checked against it when it is submitted, before anything
+ * is stored, so the client learns at once that it must wait and until when.
  */
 @Service("changeLock")
 public class ChangeLock {
@@ -24,26 +22,23 @@ public class ChangeLock {
     private static final Logger log = LoggerFactory.getLogger(ChangeLock.class);
 
     private final AccountService accounts;
-    private final EngineClock clock;
+    private final Clock clock;
     private final Duration duration;
 
-    public ChangeLock(AccountService accounts, EngineClock clock,
-                      @Value("${identity.change-lock.duration:P30D}") Duration duration) {
+    public ChangeLock(AccountService accounts, Clock clock, ChangeLockProperties properties) {
         this.accounts = accounts;
         this.clock = clock;
-        this.duration = duration;
+        this.duration = properties.duration();
     }
 
-    /** Refuses at once, with 409 {@code CHANGE_LOCKED} and {@code lockedUntil}, a change the lock holds back. */
-    @Transactional(readOnly = true)
-    public void requireChangeAllowed(String accountId, IdentityType target) {
-        Account account = accounts.find(accountId);
+    /**
+     * Refuses, with {@link ChangeLocked} and its {@code lockedUntil}, a change to {@code target} that the lock holds
+     * back: every change but individual to enterprise while the lock is held. The caller holds the account's row
+     * lock, so the lock cannot be started or released in between.
+     */
+    public void requireChangeAllowed(Account account, IdentityType target) {
         if (account.changeIsLocked(target)) {
-            Instant until = account.getChangeLockedUntil();
-            throw new ApiException(HttpStatus.CONFLICT, "CHANGE_LOCKED",
-                    "The account's identity can be changed from " + until + " on (30 days after the last verification);"
-                            + " only a change from individual to enterprise is allowed before.",
-                    Map.of("lockedUntil", until.toString()));
+            throw new ChangeLocked(account.getChangeLockedUntil());
         }
     }
 
@@ -60,7 +55,7 @@ public class ChangeLock {
     public Date start(String accountId, String applicationId, Duration length) {
         Account account = accounts.lock(accountId);
         boolean current = applicationId.equals(account.getVerifiedApplicationId()) && account.getVerifiedAt() != null;
-        Instant until = (current ? account.getVerifiedAt() : clock.now()).plus(length);
+        Instant until = (current ? account.getVerifiedAt() : clock.instant()).plus(length);
         account.holdChangeLock(until);
         log.info("Change lock of account {} held until {} (verification {})", accountId, until, applicationId);
         return Date.from(until);

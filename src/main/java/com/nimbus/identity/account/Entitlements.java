@@ -1,22 +1,20 @@
 package com.nimbus.identity.account;
 
-import java.text.Normalizer;
+import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.TextNormaliser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * R10: what an account may buy in a cloud region, and why not. Individual-verified accounts may buy resources
  * designated for individuals, not those for organisations, and get no VAT invoices; enterprise-verified
  * accounts the reverse. Purchases in Mainland China regions ({@code identity.entitlements.mainland-china-regions})
- * need a verified account, and an ICP filing needs the verified name to equal the filing entity's name.
+ * need a verified account, and an ICP filing needs the verified name to equal the filing entity's name, compared as
+ * every name is ({@link TextNormaliser}).
  */
 @Component
 public class Entitlements {
@@ -39,16 +37,10 @@ public class Entitlements {
 
     private final Set<String> mainlandChinaRegions;
 
-    public Entitlements(List<String> mainlandChinaRegions) {
-        this.mainlandChinaRegions = mainlandChinaRegions.stream().map(r -> r.strip().toLowerCase(Locale.ROOT))
+    public Entitlements(EntitlementsProperties properties) {
+        this.mainlandChinaRegions = properties.mainlandChinaRegions().stream()
+                .map(r -> r.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** The regions from {@code identity.entitlements.mainland-china-regions}: a YAML list or comma-separated. */
-    @Autowired
-    public Entitlements(Environment environment) {
-        this(Binder.get(environment).bind("identity.entitlements.mainland-china-regions", Bindable.listOf(String.class))
-                .orElse(List.of()));
     }
 
     /**
@@ -87,19 +79,10 @@ public class Entitlements {
         if (type == null) {
             return Grant.deny(Entitlement.ICP_FILING, "An ICP filing needs a verified account.");
         }
-        if (icpEntityName != null && !sameName(icpEntityName, account.getVerifiedName())) {
+        if (icpEntityName != null && !TextNormaliser.same(icpEntityName, account.getVerifiedName())) {
             return Grant.deny(Entitlement.ICP_FILING,
                     "The ICP filing entity's name must equal the verified name of the account.");
         }
         return Grant.allow(Entitlement.ICP_FILING);
-    }
-
-    /** Names compared as a registry would: full-width folded, case and spaces ignored. */
-    static boolean sameName(String a, String b) {
-        return b != null && fold(a).equals(fold(b));
-    }
-
-    private static String fold(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 }

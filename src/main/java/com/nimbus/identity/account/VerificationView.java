@@ -1,5 +1,6 @@
 package com.nimbus.identity.account;
 
+import com.nimbus.identity.vocabulary.IdentityType;
 import java.time.Instant;
 
 /** {@code GET /api/accounts/{accountId}/verification}. */

@@ -1,6 +1,6 @@
 package com.nimbus.identity.application;
 
-import com.nimbus.identity.account.IdentityType;
+import com.nimbus.identity.vocabulary.IdentityType;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package com.nimbus.identity.application;
 
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.DocumentType;
-import com.nimbus.identity.web.FieldError;
-import com.nimbus.identity.web.ValidationException;
+import com.nimbus.identity.vocabulary.FieldError;
+import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.ValidationFailed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +30,7 @@ public record ApplicationRequest(String identityType, String fullName, String ad
         List<FieldError> errors = new ArrayList<>();
         IdentityType type = parse(IdentityType.class, identityType, "identityType", errors);
         if (type == null) {
-            throw new ValidationException(errors);
+            throw new ValidationFailed(errors);
         }
         EnteredIdentity identity = type == IdentityType.INDIVIDUAL
                 ? new EnteredIdentity(type,
@@ -44,7 +44,7 @@ public record ApplicationRequest(String identityType, String fullName, String ad
                         DocumentType.BUSINESS_LICENSE,
                         number(registrationNumber, "registrationNumber", errors));
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new ValidationFailed(errors);
         }
         return identity;
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
+import com.nimbus.identity.account.ChangeLock;
+import com.nimbus.identity.account.PendingApplications;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.DocumentStore;
 import com.nimbus.identity.document.ImageFormat;
@@ -12,12 +14,10 @@ import com.nimbus.identity.document.check.CheckReport;
 import com.nimbus.identity.document.check.CheckSubject;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
-import com.nimbus.identity.web.ApiException;
-import com.nimbus.identity.web.ValidationException;
-import com.nimbus.identity.workflow.EngineClock;
-import com.nimbus.identity.workflow.VerificationProcesses;
+import com.nimbus.identity.vocabulary.ReasonCode;
+import com.nimbus.identity.vocabulary.ValidationFailed;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Submission, decision and withdrawal of verification applications. The database is the source of truth. */
 @Service
-public class ApplicationService {
+public class ApplicationService implements PendingApplications {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
     /** A withdrawal that meets a concurrent change of the still pending application tries again this often. */
@@ -41,21 +40,23 @@ public class ApplicationService {
 
     private final ApplicationRepository applications;
     private final AccountService accounts;
+    private final ChangeLock changeLock;
     private final DocumentStore documents;
     private final QuotaService quotas;
     private final AutomatedChecks checks;
     private final FieldCipher cipher;
     private final VerificationProcesses processes;
-    private final EngineClock clock;
+    private final Clock clock;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
 
-    public ApplicationService(ApplicationRepository applications, AccountService accounts, DocumentStore documents,
-                              QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
-                              VerificationProcesses processes, EngineClock clock, ObjectMapper json,
+    public ApplicationService(ApplicationRepository applications, AccountService accounts, ChangeLock changeLock,
+                              DocumentStore documents, QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
+                              VerificationProcesses processes, Clock clock, ObjectMapper json,
                               PlatformTransactionManager transactionManager) {
         this.applications = applications;
         this.accounts = accounts;
+        this.changeLock = changeLock;
         this.documents = documents;
         this.quotas = quotas;
         this.checks = checks;
@@ -68,7 +69,8 @@ public class ApplicationService {
 
     /**
      * Stores the application and its photo and starts the process that works on it, all in one transaction:
-     * bad input gets its error code and stores nothing.
+     * bad input gets its error code and stores nothing. A verified account's submission is a change (R7), which
+     * the change lock may refuse ({@code ChangeLocked}) before anything is stored.
      */
     @Transactional
     public VerificationApplication submit(String accountId, String applicationJson, byte[] photo) {
@@ -76,19 +78,21 @@ public class ApplicationService {
         ApplicationRequest.EnteredIdentity entered = parse(applicationJson).validate();
         ImageFormat format = DocumentStore.accept(photo);
         applications.findByPendingAccountId(accountId).ifPresent(pending -> {
-            throw new ApiException(HttpStatus.CONFLICT, "APPLICATION_PENDING",
-                    "The account already has a pending application.", Map.of("pendingApplicationId", pending.getId()));
+            throw new ApplicationPending(pending.getId());
         });
         ApplicationKind kind = account.isVerified() ? ApplicationKind.CHANGE : ApplicationKind.INITIAL;
+        if (kind == ApplicationKind.CHANGE) {
+            changeLock.requireChangeAllowed(account, entered.identityType());
+        }
         VerificationApplication application = new VerificationApplication(accountId, kind, entered.identityType(),
                 account.getRegistrationRegion(), entered.name(), entered.address(), entered.documentType(),
                 cipher.encryptText(entered.normalisedNumber()), DocumentNumbers.mask(entered.normalisedNumber()),
                 quotas.identityKey(account.getRegistrationRegion(), entered.documentType(), entered.normalisedNumber()),
-                clock.now());
+                clock.instant());
         try {
             applications.saveAndFlush(application);
         } catch (DataIntegrityViolationException e) {
-            throw ApiException.conflict("APPLICATION_PENDING", "The account already has a pending application.");
+            throw ApplicationPending.concurrently();
         }
         documents.save(application.getId(), format, photo);
         processes.start(application);
@@ -101,11 +105,11 @@ public class ApplicationService {
         try {
             ApplicationRequest request = json.readValue(applicationJson, ApplicationRequest.class);
             if (request == null) {
-                throw ValidationException.of("application", "must be a JSON object");
+                throw ValidationFailed.of("application", "must be a JSON object");
             }
             return request;
         } catch (JsonProcessingException e) {
-            throw ValidationException.of("application", "must be a JSON object with the application's fields");
+            throw ValidationFailed.of("application", "must be a JSON object with the application's fields");
         }
     }
 
@@ -121,6 +125,7 @@ public class ApplicationService {
         return findOfAccount(accountId, applicationId);
     }
 
+    @Override
     @Transactional(readOnly = true)
     public Optional<String> pendingApplicationId(String accountId) {
         return applications.findByPendingAccountId(accountId).map(VerificationApplication::getId);
@@ -128,7 +133,7 @@ public class ApplicationService {
 
     /**
      * R8: withdraws a pending application by signalling its process. A withdrawal that meets a decision
-     * taken at the same moment loses cleanly: 409 {@code APPLICATION_DECIDED}, nothing changed.
+     * taken at the same moment loses cleanly: {@link ApplicationDecided}, nothing changed.
      */
     public VerificationApplication withdraw(String accountId, String applicationId) {
         for (int attempt = 1; ; attempt++) {
@@ -137,8 +142,7 @@ public class ApplicationService {
                     accounts.find(accountId);
                     VerificationApplication application = applications.findForUpdate(applicationId)
                             .filter(a -> a.getAccountId().equals(accountId))
-                            .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND",
-                                    "No application " + applicationId + " for account " + accountId + "."));
+                            .orElseThrow(() -> new ApplicationNotFound(accountId, applicationId));
                     if (application.getStatus() == ApplicationStatus.WITHDRAWN) {
                         return application;
                     }
@@ -164,7 +168,7 @@ public class ApplicationService {
         }
     }
 
-    // ---- steps of the processes (called by the workflow delegates) ----
+    // ---- steps of the processes (called by the delegates of this package) ----
 
     /** Runs the automated checks; an application that passes them goes to the reviewers' queue. */
     @Transactional
@@ -196,14 +200,14 @@ public class ApplicationService {
         String previousKey = account.isVerified() ? account.getIdentityKey() : null;
         boolean sameIdentity = application.getIdentityKey().equals(previousKey);
         if (!sameIdentity && !quotas.take(application.getIdentityKey(), application.getIdentityType())) {
-            application.reject(List.of(Reason.of(ReasonCode.QUOTA_EXCEEDED)), reviewer, comment, clock.now());
+            application.reject(List.of(Reason.of(ReasonCode.QUOTA_EXCEEDED)), reviewer, comment, clock.instant());
             log.info("Application {} approved by {} but its identity's quota is full: rejected", applicationId, reviewer);
             return false;
         }
         if (previousKey != null && !sameIdentity) {
             quotas.release(previousKey);
         }
-        application.approve(reviewer, comment, clock.now());
+        application.approve(reviewer, comment, clock.instant());
         account.verify(application.getIdentityType(), applicationId, application.getIdentityKey(),
                 application.getHolderName(), application.getDocumentNumberMasked(), application.getDecidedAt());
         log.info("Application {} approved by {}: account {} verified as {}", applicationId, reviewer,
@@ -223,21 +227,21 @@ public class ApplicationService {
                 .distinct()
                 .map(Reason::of)
                 .toList();
-        pendingForUpdate(applicationId).reject(reasons, by, comment, clock.now());
+        pendingForUpdate(applicationId).reject(reasons, by, comment, clock.instant());
         log.info("Application {} rejected by {}: {}", applicationId, by, reasonCodes);
     }
 
     /** Records the withdrawal the process received. */
     @Transactional
     public void recordWithdrawal(String applicationId) {
-        pendingForUpdate(applicationId).withdraw(clock.now());
+        pendingForUpdate(applicationId).withdraw(clock.instant());
         log.info("Application {} withdrawn", applicationId);
     }
 
     @Transactional(readOnly = true)
     public VerificationApplication find(String applicationId) {
         return applications.findById(applicationId)
-                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND", "No application " + applicationId + "."));
+                .orElseThrow(() -> new ApplicationNotFound(applicationId));
     }
 
     @Transactional(readOnly = true)
@@ -248,15 +252,14 @@ public class ApplicationService {
     /** The pending application, locked: see {@link ApplicationRepository#findForUpdate}. */
     private VerificationApplication pendingForUpdate(String applicationId) {
         VerificationApplication application = applications.findForUpdate(applicationId)
-                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND", "No application " + applicationId + "."));
+                .orElseThrow(() -> new ApplicationNotFound(applicationId));
         requirePending(application);
         return application;
     }
 
     private VerificationApplication findOfAccount(String accountId, String applicationId) {
         return applications.findByIdAndAccountId(applicationId, accountId)
-                .orElseThrow(() -> ApiException.notFound("APPLICATION_NOT_FOUND",
-                        "No application " + applicationId + " for account " + accountId + "."));
+                .orElseThrow(() -> new ApplicationNotFound(accountId, applicationId));
     }
 
     private static void requirePending(VerificationApplication application) {
@@ -265,9 +268,7 @@ public class ApplicationService {
         }
     }
 
-    private static ApiException decided(VerificationApplication application) {
-        return new ApiException(HttpStatus.CONFLICT, "APPLICATION_DECIDED",
-                "The application is already " + application.getStatus() + ".",
-                Map.of("status", application.getStatus().name()));
+    private static ApplicationDecided decided(VerificationApplication application) {
+        return new ApplicationDecided(application.getStatus());
     }
 }

@@ -1,5 +1,6 @@
 package com.nimbus.identity.application;
 
+import com.nimbus.identity.vocabulary.ReasonCode;
 import jakarta.persistence.Embeddable;
 
 /** One reason of a rejection, as the holder reads it through the API. */

@@ -1,7 +1,7 @@
 package com.nimbus.identity.application;
 
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.document.DocumentType;
+import com.nimbus.identity.vocabulary.IdentityType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

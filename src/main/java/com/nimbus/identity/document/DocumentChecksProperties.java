@@ -1,21 +1,26 @@
 package com.nimbus.identity.document;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Thresholds of the automated document checks, under {@code identity.checks} (defaults in
- * {@code application.yaml}, explained in the README).
+ * {@code application.yaml}, explained in the README). Validated at start: a threshold that makes no sense stops
+ * the application with the property's name.
  *
  * @param photo how a document photo is judged
  * @param similarPhoto when a photo counts as the same as one another account submitted
  */
+@Validated
 @ConfigurationProperties("identity.checks")
-public record DocumentChecksProperties(Photo photo, SimilarPhoto similarPhoto) {
-
-    public DocumentChecksProperties {
-        require(photo != null, "identity.checks.photo is not configured");
-        require(similarPhoto != null, "identity.checks.similar-photo is not configured");
-    }
+public record DocumentChecksProperties(@NotNull @Valid Photo photo, @NotNull @Valid SimilarPhoto similarPhoto) {
 
     /**
      * @param maxPixels       more pixels than this (width x height, read from the header) is refused before
@@ -28,17 +33,23 @@ public record DocumentChecksProperties(Photo photo, SimilarPhoto similarPhoto) {
      * @param blurFailBelow   a blur score (variance of the Laplacian of that copy) below this fails: {@code IMAGE_BLURRY}
      * @param blurWarnBelow   a blur score below this (and not below {@code blurFailBelow}) is a warning for the reviewer
      */
-    public record Photo(long maxPixels, int maxSide, int minLongSide, int minShortSide, int analysisSide,
-                        double blurFailBelow, double blurWarnBelow) {
+    public record Photo(@Positive long maxPixels, @Positive int maxSide, @Positive int minLongSide,
+                        @Positive int minShortSide, @Min(64) int analysisSide, @PositiveOrZero double blurFailBelow,
+                        double blurWarnBelow) {
 
-        public Photo {
-            require(maxPixels > 0 && maxSide > 0, "identity.checks.photo.max-pixels and max-side must be positive");
-            require(minLongSide > 0 && minShortSide > 0 && minShortSide <= minLongSide,
-                    "identity.checks.photo.min-long-side and min-short-side must be positive, short <= long");
-            require(minLongSide <= maxSide, "identity.checks.photo.min-long-side must not exceed max-side");
-            require(analysisSide >= 64, "identity.checks.photo.analysis-side must be at least 64");
-            require(blurFailBelow >= 0 && blurWarnBelow >= blurFailBelow,
-                    "identity.checks.photo.blur-fail-below must be >= 0 and blur-warn-below >= blur-fail-below");
+        @AssertTrue(message = "min-short-side must not exceed min-long-side")
+        boolean isShortSideWithinLongSide() {
+            return minShortSide <= minLongSide;
+        }
+
+        @AssertTrue(message = "min-long-side must not exceed max-side")
+        boolean isMinimumWithinMaximum() {
+            return minLongSide <= maxSide;
+        }
+
+        @AssertTrue(message = "blur-warn-below must not be below blur-fail-below")
+        boolean isWarningAtOrAboveFailure() {
+            return blurWarnBelow >= blurFailBelow;
         }
     }
 
@@ -47,16 +58,6 @@ public record DocumentChecksProperties(Photo photo, SimilarPhoto similarPhoto) {
      * @param maxDistance two photo fingerprints (64-bit difference hashes) at most this many bits apart are
      *                    taken for the same photo
      */
-    public record SimilarPhoto(boolean enabled, int maxDistance) {
-
-        public SimilarPhoto {
-            require(maxDistance >= 0 && maxDistance < 32, "identity.checks.similar-photo.max-distance must be 0 to 31");
-        }
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
+    public record SimilarPhoto(boolean enabled, @Min(0) @Max(31) int maxDistance) {
     }
 }

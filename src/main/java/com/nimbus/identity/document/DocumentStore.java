@@ -1,14 +1,12 @@
 package com.nimbus.identity.document;
 
 import com.nimbus.identity.security.FieldCipher;
-import com.nimbus.identity.web.ApiException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,16 +32,14 @@ public class DocumentStore implements PhotoFingerprints {
     }
 
     /**
-     * Checks an uploaded photo before anything is stored: 413 {@code DOCUMENT_TOO_LARGE} over 10 MiB,
-     * 415 {@code DOCUMENT_TYPE_UNSUPPORTED} unless its bytes are those of a JPEG or PNG.
+     * Checks an uploaded photo before anything is stored: {@link DocumentTooLarge} over 10 MiB,
+     * {@link DocumentTypeUnsupported} unless its bytes are those of a JPEG or PNG.
      */
     public static ImageFormat accept(byte[] content) {
         if (content.length > MAX_PHOTO_BYTES) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "DOCUMENT_TOO_LARGE",
-                    "The document photo is larger than 10 MiB.");
+            throw new DocumentTooLarge();
         }
-        return ImageFormat.sniff(content).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "DOCUMENT_TYPE_UNSUPPORTED", "The document photo must be a JPEG or PNG image."));
+        return ImageFormat.sniff(content).orElseThrow(DocumentTypeUnsupported::new);
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.nimbus.identity.document;
 
-import com.nimbus.identity.account.IdentityType;
+import com.nimbus.identity.vocabulary.IdentityType;
 
 /** The documents that prove an identity (R2, R3). */
 public enum DocumentType {

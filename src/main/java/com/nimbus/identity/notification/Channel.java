@@ -1,5 +1,7 @@
 package com.nimbus.identity.notification;
 
+import com.nimbus.identity.notification.sms.SmsGateway;
+
 /**
  * A way a notification reaches its recipient. Each channel of each notification is delivered (and retried)
  * on its own: a BPMN "Notify ..." step runs once per channel.

@@ -1,8 +1,7 @@
 package com.nimbus.identity.notification;
 
 import com.nimbus.identity.account.AccountService;
-import com.nimbus.identity.web.ApiException;
-import com.nimbus.identity.workflow.EngineClock;
+import java.time.Clock;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -14,9 +13,9 @@ public class MessageCenter {
 
     private final MessageRepository messages;
     private final AccountService accounts;
-    private final EngineClock clock;
+    private final Clock clock;
 
-    public MessageCenter(MessageRepository messages, AccountService accounts, EngineClock clock) {
+    public MessageCenter(MessageRepository messages, AccountService accounts, Clock clock) {
         this.messages = messages;
         this.accounts = accounts;
         this.clock = clock;
@@ -24,7 +23,7 @@ public class MessageCenter {
 
     @Transactional
     public Message post(String accountId, NotificationEvent event, String applicationId, String subject, String body) {
-        return messages.save(new Message(accountId, event, applicationId, subject, body, clock.now()));
+        return messages.save(new Message(accountId, event, applicationId, subject, body, clock.instant()));
     }
 
     @Transactional(readOnly = true)
@@ -37,8 +36,8 @@ public class MessageCenter {
     public Message markRead(String accountId, String messageId) {
         accounts.find(accountId);
         Message message = messages.findByIdAndAccountId(messageId, accountId)
-                .orElseThrow(() -> ApiException.notFound("MESSAGE_NOT_FOUND", "No message " + messageId + "."));
-        message.markRead(clock.now());
+                .orElseThrow(() -> new MessageNotFound(messageId));
+        message.markRead(clock.instant());
         return message;
     }
 }

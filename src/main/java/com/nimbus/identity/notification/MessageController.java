@@ -1,6 +1,6 @@
 package com.nimbus.identity.notification;
 
-import com.nimbus.identity.web.ValidationException;
+import com.nimbus.identity.vocabulary.ValidationFailed;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -38,10 +38,10 @@ class MessageController {
     MessagePage list(@PathVariable String accountId, @RequestParam(defaultValue = "0") int page,
                      @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
-            throw ValidationException.of("page", "must be 0 or more");
+            throw ValidationFailed.of("page", "must be 0 or more");
         }
         if (size < 1 || size > 100) {
-            throw ValidationException.of("size", "must be between 1 and 100");
+            throw ValidationFailed.of("size", "must be between 1 and 100");
         }
         Page<Message> result = center.list(accountId, page, size);
         return new MessagePage(result.map(MessageView::of).getContent(), page, size, result.getTotalElements(),

@@ -1,6 +1,6 @@
 package com.nimbus.identity.notification;
 
-import com.nimbus.identity.workflow.EngineClock;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,9 +18,9 @@ public class NotificationDeliveries {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final EngineClock clock;
+    private final Clock clock;
 
-    public NotificationDeliveries(JdbcTemplate jdbc, PlatformTransactionManager transactions, EngineClock clock) {
+    public NotificationDeliveries(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -40,7 +40,7 @@ public class NotificationDeliveries {
                         + " (id, notification_key, channel, event, account_id, application_id, delivered_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), notificationKey, channel.name(), event.name(), accountId, applicationId,
-                clock.now().atOffset(ZoneOffset.UTC));
+                clock.instant().atOffset(ZoneOffset.UTC));
     }
 
     /**

@@ -5,7 +5,10 @@ import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.Reason;
 import com.nimbus.identity.application.VerificationApplication;
-import com.nimbus.identity.workflow.Workflow;
+import com.nimbus.identity.notification.sms.SmsGateway;
+import com.nimbus.identity.notification.sms.SmsGatewayException;
+import com.nimbus.identity.vocabulary.UserGroups;
+import com.nimbus.identity.web.PublicBaseUrl;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,10 +48,12 @@ public class NotificationService {
     private final SmsGateway sms;
     private final IdentityService identity;
     private final NotificationProperties properties;
+    private final PublicBaseUrl publicBaseUrl;
 
     public NotificationService(AccountService accounts, ApplicationService applications, MessageCenter messageCenter,
                                NotificationDeliveries deliveries, NotificationTemplates templates, EmailSender email,
-                               SmsGateway sms, IdentityService identity, NotificationProperties properties) {
+                               SmsGateway sms, IdentityService identity, NotificationProperties properties,
+                               PublicBaseUrl publicBaseUrl) {
         this.accounts = accounts;
         this.applications = applications;
         this.messageCenter = messageCenter;
@@ -58,6 +63,7 @@ public class NotificationService {
         this.sms = sms;
         this.identity = identity;
         this.properties = properties;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     /**
@@ -138,7 +144,7 @@ public class NotificationService {
             log.info("Notification {} ({}) by EMAIL was delivered before: not sent again", notificationKey, event);
             return DeliveryResult.ALREADY_DELIVERED;
         }
-        List<String> recipients = identity.createUserQuery().memberOfGroup(Workflow.GROUP_SUPERVISORS).list().stream()
+        List<String> recipients = identity.createUserQuery().memberOfGroup(UserGroups.SUPERVISORS).list().stream()
                 .map(User::getEmail)
                 .filter(address -> !isBlank(address))
                 .map(String::strip)
@@ -147,16 +153,22 @@ public class NotificationService {
                 .toList();
         if (recipients.isEmpty()) {
             log.warn("Notification {} ({}): no member of group {} has an email address; nothing sent",
-                    notificationKey, event, Workflow.GROUP_SUPERVISORS);
+                    notificationKey, event, UserGroups.SUPERVISORS);
             return DeliveryResult.NOT_APPLICABLE;
         }
         RenderedNotification rendered = templates.render(new NotificationContent(event,
                 NotificationContent.localeOf(properties.supervisorLanguage()), applicationId, List.of(), null,
-                properties.tasklistUrl()));
+                tasklistUrl()));
         send(notificationKey, event, Channel.EMAIL, () -> email.send(recipients, rendered));
         recordSent(notificationKey, Channel.EMAIL, event, null, applicationId);
         log.info("Notification {} ({}) emailed to {} supervisor(s)", notificationKey, event, recipients.size());
         return DeliveryResult.DELIVERED;
+    }
+
+    /** {@code identity.notifications.tasklist-url}, or Tasklist under the public base URL. */
+    private String tasklistUrl() {
+        String configured = properties.tasklistUrl();
+        return configured == null || configured.isBlank() ? publicBaseUrl.resolve("/camunda/app/tasklist/") : configured;
     }
 
     /** The facts of a notification to the holder of {@code account}, in the account's language. */

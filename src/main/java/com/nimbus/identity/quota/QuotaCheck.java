@@ -1,9 +1,9 @@
 package com.nimbus.identity.quota;
 
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.check.AutomatedCheck;
 import com.nimbus.identity.document.check.CheckResult;
 import com.nimbus.identity.document.check.CheckSubject;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

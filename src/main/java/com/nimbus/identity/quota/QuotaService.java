@@ -1,8 +1,8 @@
 package com.nimbus.identity.quota;
 
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.IdentityType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;

@@ -2,8 +2,7 @@ package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
-import com.nimbus.identity.account.IdentityType;
-import com.nimbus.identity.web.ApiException;
+import com.nimbus.identity.vocabulary.IdentityType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +41,7 @@ class EnterpriseRecheckController {
         }
         Account account = accounts.get(request.accountId().strip());
         if (!account.isVerified() || account.getIdentityType() != IdentityType.ENTERPRISE) {
-            throw ApiException.conflict("ACCOUNT_NOT_ENTERPRISE_VERIFIED",
-                    "Account " + account.getId() + " is not verified as an enterprise: there is nothing to re-check.");
+            throw new AccountNotEnterpriseVerified(account.getId());
         }
         ProcessInstance recheck = rechecks.recheckAccount(account.getId());
         return ResponseEntity.accepted().body(new Started(recheck.getId(), "ACCOUNT", account.getId()));

@@ -2,12 +2,12 @@ package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
-import com.nimbus.identity.account.IdentityType;
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
-import com.nimbus.identity.workflow.EngineClock;
+import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.ReasonCode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,11 +64,11 @@ public class EnterpriseRecheckService {
     private final AccountService accounts;
     private final QuotaService quotas;
     private final FieldCipher cipher;
-    private final EngineClock clock;
+    private final Clock clock;
     private final int pageSize;
 
     public EnterpriseRecheckService(JdbcTemplate jdbc, EnterpriseRegistry registry, AccountService accounts,
-                                    QuotaService quotas, FieldCipher cipher, EngineClock clock,
+                                    QuotaService quotas, FieldCipher cipher, Clock clock,
                                     RecheckProperties properties) {
         this.jdbc = jdbc;
         this.registry = registry;
@@ -141,7 +141,7 @@ public class EnterpriseRecheckService {
             return false;
         }
         String identityKey = account.getIdentityKey();
-        account.revoke(reason.name(), reason.message(), clock.now());
+        account.revoke(reason.name(), reason.message(), clock.instant());
         quotas.release(identityKey);
         log.info("Account {}: enterprise verification revoked ({}), enterprise {} {}", subject.accountId(),
                 reason, subject.region(), DocumentNumbers.mask(subject.number()));

@@ -4,10 +4,13 @@ import com.nimbus.identity.document.DocumentNumbers;
 import java.net.http.HttpClient;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -36,18 +39,23 @@ class HttpEnterpriseRegistry implements EnterpriseRegistry {
 
     private final RestClient client;
 
-    HttpEnterpriseRegistry(RecheckProperties properties, RestClient.Builder builder) {
+    /**
+     * @param restClients Spring's auto-configured builder; the registry sets its own base URL, timeouts and
+     *                    credentials on a copy of it
+     */
+    HttpEnterpriseRegistry(RecheckProperties properties, RestClient.Builder restClients) {
         RecheckProperties.Http http = properties.http();
-        if (http.baseUrl() == null || http.baseUrl().toString().isBlank()) {
-            throw new IllegalStateException("identity.recheck.registry=http needs identity.recheck.http.base-url");
-        }
-        HttpClient httpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(http.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-        requestFactory.setReadTimeout(http.readTimeout());
-        builder = builder.baseUrl(http.baseUrl().toString()).requestFactory(requestFactory);
+        Objects.requireNonNull(http.baseUrl(), "identity.recheck.registry=http needs identity.recheck.http.base-url");
+        // HTTP/1.1: the JDK client would otherwise try an HTTP/2 upgrade, which some registries' servers refuse
+        ClientHttpRequestFactory requestFactory = ClientHttpRequestFactoryBuilder.jdk()
+                .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
+                .build(ClientHttpRequestFactorySettings.defaults()
+                        .withConnectTimeout(http.connectTimeout())
+                        .withReadTimeout(http.readTimeout())
+                        .withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
+        RestClient.Builder builder = restClients.clone()
+                .baseUrl(http.baseUrl().toString())
+                .requestFactory(requestFactory);
         if (http.username() != null && !http.username().isBlank()) {
             builder = builder.defaultHeaders(h -> h.setBasicAuth(http.username(),
                     http.password() == null ? "" : http.password()));

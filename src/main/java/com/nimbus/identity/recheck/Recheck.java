@@ -1,6 +1,6 @@
 package com.nimbus.identity.recheck;
 
-import com.nimbus.identity.workflow.Workflow;
+import com.nimbus.identity.vocabulary.Workflow;
 
 /** The names the {@code enterprise-recheck} model and the Java code share. */
 public final class Recheck {

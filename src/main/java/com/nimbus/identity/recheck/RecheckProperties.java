@@ -1,11 +1,15 @@
 package com.nimbus.identity.recheck;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,8 +28,15 @@ import org.springframework.validation.annotation.Validated;
 public record RecheckProperties(
         @DefaultValue("0 0 2 * * ?") @NotBlank String schedule,
         @DefaultValue("250") @Min(1) @Max(1000) int pageSize,
-        @DefaultValue("database") @NotBlank String registry,
-        @DefaultValue @Valid Http http) {
+        @DefaultValue("database") @NotNull @Pattern(regexp = "database|http", message = "must be database or http")
+        String registry,
+        @DefaultValue @NotNull @Valid Http http) {
+
+    /** The online registry needs its address. */
+    @AssertTrue(message = "identity.recheck.registry=http needs identity.recheck.http.base-url (ENTERPRISE_REGISTRY_URL)")
+    boolean isHttpRegistryAddressed() {
+        return !"http".equals(registry) || (http != null && http.baseUrl() != null && !http.baseUrl().toString().isBlank());
+    }
 
     /**
      * @param baseUrl        e.g. {@code https://registry.example.com/api}
@@ -35,8 +46,8 @@ public record RecheckProperties(
      * @param password       HTTP Basic password
      */
     public record Http(URI baseUrl,
-                       @DefaultValue("2s") Duration connectTimeout,
-                       @DefaultValue("5s") Duration readTimeout,
+                       @DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+                       @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
                        String username,
                        String password) {
     }

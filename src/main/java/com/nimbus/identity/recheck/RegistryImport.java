@@ -2,11 +2,9 @@ package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.account.RegionCode;
 import com.nimbus.identity.document.DocumentNumbers;
-import com.nimbus.identity.web.ValidationException;
-import com.nimbus.identity.workflow.EngineClock;
-import java.io.IOException;
+import com.nimbus.identity.vocabulary.ValidationFailed;
 import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code region, registration_number, name, registered_address, status} (any order; other columns are
  * ignored), then one enterprise per line. Every row is validated on its own; good rows are inserted or update
  * the entry with the same region and registration number, bad rows are reported with their line number and
- * reason and change nothing. The file is read as a stream; the good rows are written in batches, all in one
- * transaction.
+ * reason and change nothing. The file is read as a stream ({@link CsvRows}); the good rows are written in batches,
+ * all in one transaction, so a file that turns out not to be CSV part-way changes nothing.
  */
 @Service
 public class RegistryImport {
@@ -43,32 +41,28 @@ public class RegistryImport {
     }
 
     private final JdbcTemplate jdbc;
-    private final EngineClock clock;
+    private final Clock clock;
 
-    public RegistryImport(JdbcTemplate jdbc, EngineClock clock) {
+    public RegistryImport(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Transactional
     public ImportReport importCsv(Reader csv) {
-        try {
-            return read(new CsvReader(csv));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(new CsvRows(csv));
     }
 
-    private ImportReport read(CsvReader csv) throws IOException {
-        CsvReader.Record header = csv.next();
+    private ImportReport read(CsvRows csv) {
+        CsvRows.Row header = csv.next();
         while (header != null && header.isBlank()) {
             header = csv.next();
         }
         if (header == null) {
-            throw ValidationException.of("file", "is empty: expected a header line with " + String.join(",", COLUMNS));
+            throw ValidationFailed.of("file", "is empty: expected a header line with " + String.join(",", COLUMNS));
         }
         Map<String, Integer> columns = columns(header);
-        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         Map<String, Integer> seen = new HashMap<>();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         List<Entry> batch = new ArrayList<>(BATCH);
@@ -76,7 +70,7 @@ public class RegistryImport {
         int rejectedCount = 0;
         int good = 0;
         int inserted = 0;
-        for (CsvReader.Record record = csv.next(); record != null; record = csv.next()) {
+        for (CsvRows.Row record = csv.next(); record != null; record = csv.next()) {
             if (record.isBlank()) {
                 continue;
             }
@@ -110,10 +104,7 @@ public class RegistryImport {
                 rejectedCount > rejected.size());
     }
 
-    private static Map<String, Integer> columns(CsvReader.Record header) {
-        if (header.error() != null) {
-            throw ValidationException.of("file", "the header line is not valid CSV: " + header.error());
-        }
+    private static Map<String, Integer> columns(CsvRows.Row header) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
@@ -124,19 +115,15 @@ public class RegistryImport {
         }
         List<String> missing = COLUMNS.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw ValidationException.of("file", "the header line lacks the column(s) " + String.join(", ", missing)
+            throw ValidationFailed.of("file", "the header line lacks the column(s) " + String.join(", ", missing)
                     + ": expected " + String.join(",", COLUMNS));
         }
         return columns;
     }
 
     /** The row's entry, or null with the reasons added to {@code problems}. */
-    private static Entry validate(CsvReader.Record record, int width, Map<String, Integer> columns,
+    private static Entry validate(CsvRows.Row record, int width, Map<String, Integer> columns,
                                   List<String> problems) {
-        if (record.error() != null) {
-            problems.add("not valid CSV: " + record.error());
-            return null;
-        }
         if (record.fields().size() != width) {
             problems.add("expected " + width + " columns, found " + record.fields().size());
             return null;
@@ -170,11 +157,11 @@ public class RegistryImport {
         return problems.isEmpty() ? new Entry(region, number, name, address, status) : null;
     }
 
-    private static String field(CsvReader.Record record, Map<String, Integer> columns, String column) {
+    private static String field(CsvRows.Row record, Map<String, Integer> columns, String column) {
         return record.fields().get(columns.get(column)).strip();
     }
 
-    private static String text(CsvReader.Record record, Map<String, Integer> columns, String column, int max,
+    private static String text(CsvRows.Row record, Map<String, Integer> columns, String column, int max,
                                List<String> problems) {
         String value = field(record, columns, column);
         if (value.isEmpty()) {

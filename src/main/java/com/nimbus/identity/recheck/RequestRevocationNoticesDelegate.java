@@ -1,6 +1,6 @@
 package com.nimbus.identity.recheck;
 
-import com.nimbus.identity.workflow.Workflow;
+import com.nimbus.identity.vocabulary.Workflow;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

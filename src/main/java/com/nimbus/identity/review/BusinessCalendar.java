@@ -8,9 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +26,10 @@ public class BusinessCalendar {
         this.zone = zone;
     }
 
-    /** From {@code identity.review.holidays} (a YAML list or comma-separated ISO dates) and {@code identity.review.zone}. */
+    /** From {@code identity.review.holidays} and {@code identity.review.zone}. */
     @Autowired
-    public BusinessCalendar(Environment environment) {
-        this(Binder.get(environment).bind("identity.review.holidays", Bindable.listOf(LocalDate.class)).orElse(List.of()),
-                Binder.get(environment).bind("identity.review.zone", ZoneId.class).orElse(ZoneId.of("UTC")));
+    public BusinessCalendar(ReviewProperties properties) {
+        this(properties.holidays(), properties.zone());
     }
 
     public Date addBusinessDays(Date from, int days) {

@@ -1,10 +1,10 @@
 package com.nimbus.identity.review;
 
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.document.DocumentStore;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.IdentityType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;

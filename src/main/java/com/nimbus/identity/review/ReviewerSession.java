@@ -1,13 +1,13 @@
 package com.nimbus.identity.review;
 
-import com.nimbus.identity.workflow.Workflow;
+import com.nimbus.identity.vocabulary.UserGroups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewerSession {
 
-    static final Set<String> REVIEWING_GROUPS = Set.of(Workflow.GROUP_REVIEWERS, Workflow.GROUP_SUPERVISORS,
+    static final Set<String> REVIEWING_GROUPS = Set.of(UserGroups.REVIEWERS, UserGroups.SUPERVISORS,
             Groups.CAMUNDA_ADMIN);
 
     Optional<UserAuthentication> user(HttpServletRequest request) {

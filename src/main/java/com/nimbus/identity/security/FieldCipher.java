@@ -9,7 +9,6 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +25,9 @@ public class FieldCipher {
     private final SecretKeySpec fingerprintKey;
     private final SecureRandom random = new SecureRandom();
 
-    public FieldCipher(@Value("${identity.crypto.key:}") String base64Key) {
-        if (base64Key == null || base64Key.isBlank()) {
-            throw new IllegalStateException("identity.crypto.key (IDENTITY_ENCRYPTION_KEY) is not set: "
-                    + "give a base64-encoded 32-byte key");
-        }
-        byte[] key = Base64.getDecoder().decode(base64Key.trim());
-        if (key.length != 32) {
-            throw new IllegalStateException("identity.crypto.key must be 32 bytes (base64), got " + key.length);
-        }
+    /** @param properties the key, validated at start ({@link CryptoProperties}) */
+    public FieldCipher(CryptoProperties properties) {
+        byte[] key = properties.keyBytes();
         this.encryptionKey = new SecretKeySpec(derive(key, "encryption"), "AES");
         this.fingerprintKey = new SecretKeySpec(derive(key, "fingerprint"), "HmacSHA256");
     }

@@ -3,7 +3,8 @@ package com.nimbus.identity.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import com.nimbus.identity.workflow.Workflow;
+import com.nimbus.identity.vocabulary.UserGroups;
+import com.nimbus.identity.vocabulary.Workflow;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -42,26 +42,26 @@ class IdentitySetup implements ApplicationRunner {
     private final boolean seedUsers;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  TaskService tasks, @Value("${identity.demo-data.enabled:false}") boolean seedUsers) {
+                  TaskService tasks, DemoDataProperties demoData) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
-        this.seedUsers = seedUsers;
+        this.seedUsers = demoData.enabled();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        group(Workflow.GROUP_REVIEWERS, "Identity reviewers");
-        group(Workflow.GROUP_SUPERVISORS, "Identity supervisors");
-        group(Workflow.GROUP_PROCESS_OWNERS, "Process owners");
-        group(Workflow.GROUP_API_CLIENTS, "API clients");
+        group(UserGroups.REVIEWERS, "Identity reviewers");
+        group(UserGroups.SUPERVISORS, "Identity supervisors");
+        group(UserGroups.PROCESS_OWNERS, "Process owners");
+        group(UserGroups.API_CLIENTS, "API clients");
 
-        for (String reviewing : new String[] {Workflow.GROUP_REVIEWERS, Workflow.GROUP_SUPERVISORS}) {
+        for (String reviewing : new String[] {UserGroups.REVIEWERS, UserGroups.SUPERVISORS}) {
             grant(reviewing, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(reviewing, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         }
-        String owners = Workflow.GROUP_PROCESS_OWNERS;
+        String owners = UserGroups.PROCESS_OWNERS;
         grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(owners, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         for (Resource resource : new Resource[] {Resources.DEPLOYMENT, Resources.PROCESS_DEFINITION,
@@ -80,18 +80,18 @@ class IdentitySetup implements ApplicationRunner {
                 tasks.createTaskQuery().taskDefinitionKey(Workflow.USER_TASK_REVIEW).dueBeforeExpression("${now()}")
                         .orderByDueDate().asc(), 0);
         for (Filter f : new Filter[] {queue, mine}) {
-            grant(Workflow.GROUP_REVIEWERS, Resources.FILTER, f.getId(), Permissions.READ);
-            grant(Workflow.GROUP_SUPERVISORS, Resources.FILTER, f.getId(), Permissions.READ);
+            grant(UserGroups.REVIEWERS, Resources.FILTER, f.getId(), Permissions.READ);
+            grant(UserGroups.SUPERVISORS, Resources.FILTER, f.getId(), Permissions.READ);
         }
-        grant(Workflow.GROUP_SUPERVISORS, Resources.FILTER, overdue.getId(), Permissions.READ);
-        grant(Workflow.GROUP_REVIEWERS, Resources.FILTER, overdue.getId(), Permissions.READ);
+        grant(UserGroups.SUPERVISORS, Resources.FILTER, overdue.getId(), Permissions.READ);
+        grant(UserGroups.REVIEWERS, Resources.FILTER, overdue.getId(), Permissions.READ);
 
         if (seedUsers) {
-            user("alice", "Alice", "Reviewer", Workflow.GROUP_REVIEWERS);
-            user("bob", "Bob", "Reviewer", Workflow.GROUP_REVIEWERS);
-            user("carol", "Carol", "Supervisor", Workflow.GROUP_SUPERVISORS);
-            user("owen", "Owen", "Process Owner", Workflow.GROUP_PROCESS_OWNERS);
-            user("console", "Console", "Backend", Workflow.GROUP_API_CLIENTS);
+            user("alice", "Alice", "Reviewer", UserGroups.REVIEWERS);
+            user("bob", "Bob", "Reviewer", UserGroups.REVIEWERS);
+            user("carol", "Carol", "Supervisor", UserGroups.SUPERVISORS);
+            user("owen", "Owen", "Process Owner", UserGroups.PROCESS_OWNERS);
+            user("console", "Console", "Backend", UserGroups.API_CLIENTS);
             log.info("Seeded the users of the embedded default: alice, bob, carol, owen, console (and demo)");
         }
     }

@@ -1,6 +1,7 @@
 package com.nimbus.identity.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbus.identity.vocabulary.UserGroups;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -31,8 +32,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 class SecurityConfig {
 
-    static final String API_CLIENTS = "GROUP_api-clients";
-    static final String PROCESS_OWNERS = "GROUP_process-owners";
+    static final String API_CLIENTS = "GROUP_" + UserGroups.API_CLIENTS;
+    static final String PROCESS_OWNERS = "GROUP_" + UserGroups.PROCESS_OWNERS;
 
     @Bean
     @Order(1)

@@ -1,26 +1,30 @@
 package com.nimbus.identity.workflow;
 
+import com.nimbus.identity.vocabulary.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
-/** Reads the variables the models share, whatever form Tasklist or the REST API gave them. */
-final class Variables {
+/**
+ * Reads the variables the models share, whatever form Tasklist or the REST API gave them. Used by the delegates
+ * of every feature; it knows only the names of the leaf package, so it ties no feature to another.
+ */
+public final class Variables {
 
     private Variables() {
     }
 
-    static String applicationId(VariableScope scope) {
+    public static String applicationId(VariableScope scope) {
         return (String) scope.getVariable(Workflow.Var.APPLICATION_ID);
     }
 
-    static String accountId(VariableScope scope) {
+    public static String accountId(VariableScope scope) {
         return (String) scope.getVariable(Workflow.Var.ACCOUNT_ID);
     }
 
-    static String string(VariableScope scope, String name) {
+    public static String string(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
     }
@@ -29,7 +33,7 @@ final class Variables {
      * A list of strings from a variable that Tasklist submits as Json (a checklist), a client may send as
      * a Java list, or as a JSON string.
      */
-    static List<String> stringList(VariableScope scope, String name) {
+    public static List<String> stringList(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         List<String> out = new ArrayList<>();
         if (value == null) {
@@ -57,7 +61,7 @@ final class Variables {
         return out;
     }
 
-    static String jsonArray(List<String> values) {
+    public static String jsonArray(List<String> values) {
         SpinJsonNode array = Spin.JSON("[]");
         values.forEach(array::append);
         return array.toString();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbus.identity.account.Entitlements.Entitlement;
 import com.nimbus.identity.account.Entitlements.Grant;
+import com.nimbus.identity.vocabulary.IdentityType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** R10, rule by rule. */
 class EntitlementsTest {
 
-    private final Entitlements entitlements = new Entitlements(List.of("ap-guangzhou", "AP-Beijing "));
+    private final Entitlements entitlements = new Entitlements(new EntitlementsProperties(List.of("ap-guangzhou", "AP-Beijing ")));
 
     private static Account account(IdentityType verifiedAs, String name) {
         Account account = new Account("a@example.com", "+8613800138000", "CN", "en", Instant.now());
@@ -67,8 +68,19 @@ class EntitlementsTest {
         Account enterprise = account(IdentityType.ENTERPRISE, "Example Co., Ltd.");
         assertThat(grants(enterprise, "ap-guangzhou", null).get(Entitlement.ICP_FILING).allowed()).isTrue();
         assertThat(grants(enterprise, "ap-guangzhou", "ＥＸＡＭＰＬＥ Co., Ltd.").get(Entitlement.ICP_FILING).allowed()).isTrue();
+        assertThat(grants(enterprise, "ap-guangzhou", "EXAMPLE CO LTD").get(Entitlement.ICP_FILING).allowed()).isTrue();
         Grant other = grants(enterprise, "ap-guangzhou", "Example Holdings Ltd.").get(Entitlement.ICP_FILING);
         assertThat(other.allowed()).isFalse();
         assertThat(other.reason()).contains("verified name");
+    }
+
+    /** The re-check keeps this verification ("Co., Ltd." equals the registry's "Co Ltd"), so ICP must accept it too. */
+    @Test
+    void theIcpCheckComparesNamesAsTheRecheckDoes() {
+        Account enterprise = account(IdentityType.ENTERPRISE, "Nimbus Cloud Co., Ltd.");
+        assertThat(grants(enterprise, "ap-guangzhou", "Nimbus Cloud Co Ltd").get(Entitlement.ICP_FILING).allowed())
+                .isTrue();
+        assertThat(grants(enterprise, "ap-guangzhou", "Nimbus Cloud Co., Ltd.").get(Entitlement.ICP_FILING).allowed())
+                .isTrue();
     }
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountRepository;
-import com.nimbus.identity.account.IdentityType;
-import com.nimbus.identity.support.Concurrently;
 import com.nimbus.identity.support.Concurrently.Outcome;
+import com.nimbus.identity.support.Concurrently;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.TestIdentities;
-import com.nimbus.identity.web.ApiException;
+import com.nimbus.identity.vocabulary.IdentityType;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -64,7 +63,7 @@ class WithdrawalRaceIT {
         Account after = accounts.findById(account.getId()).orElseThrow();
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(change.getId()).count()).isZero();
         if (approval.succeeded()) {
-            assertThat(withdrawal.failure()).isInstanceOfSatisfying(ApiException.class,
+            assertThat(withdrawal.failure()).isInstanceOfSatisfying(ApplicationDecided.class,
                     e -> assertThat(e.code()).isEqualTo("APPLICATION_DECIDED"));
             assertThat(decided.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
             assertThat(after.getIdentityType()).isEqualTo(IdentityType.ENTERPRISE);

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.nimbus.identity.security.CryptoProperties;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.support.TestImages;
 import java.util.Base64;
@@ -18,7 +19,7 @@ import org.mockito.ArgumentCaptor;
 class DocumentStoreTest {
 
     private final DocumentPhotoRepository repository = mock(DocumentPhotoRepository.class);
-    private final FieldCipher cipher = new FieldCipher(Base64.getEncoder().encodeToString(new byte[32]));
+    private final FieldCipher cipher = new FieldCipher(new CryptoProperties(Base64.getEncoder().encodeToString(new byte[32])));
     private final PhotoAnalyser analyser = new PhotoAnalyser(ConfiguredChecks.properties());
     private final DocumentStore store = new DocumentStore(repository, cipher, analyser);
 

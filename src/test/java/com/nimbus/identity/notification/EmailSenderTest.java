@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.nimbus.identity.application.Reason;
-import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Locale;

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.nimbus.identity.workflow.EngineClock;
+import com.nimbus.identity.notification.sms.OutboxSmsGateway;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +52,7 @@ class NotificationTablesH2Test {
 
     @Test
     void theOutboxKeepsTheSmsAndLogsItWithThePhoneMasked() {
-        new OutboxSmsGateway(jdbc, transactions, new EngineClock()).send("+8613812345678", "【Nimbus Cloud】您的实名认证已通过。");
+        new OutboxSmsGateway(jdbc, transactions, Clock.systemUTC()).send("+8613812345678", "【Nimbus Cloud】您的实名认证已通过。");
 
         List<Map<String, Object>> rows = jdbc.queryForList("select phone, body, created_at from sms_outbox");
         assertThat(rows).hasSize(1);
@@ -63,7 +64,7 @@ class NotificationTablesH2Test {
 
     @Test
     void anSmsInTheOutboxStaysWhenTheCallersTransactionRollsBack() {
-        OutboxSmsGateway outbox = new OutboxSmsGateway(jdbc, transactions, new EngineClock());
+        OutboxSmsGateway outbox = new OutboxSmsGateway(jdbc, transactions, Clock.systemUTC());
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             outbox.send("+6591234567", "[Nimbus Cloud] Approved.");
@@ -75,7 +76,7 @@ class NotificationTablesH2Test {
 
     @Test
     void aChannelOfANotificationIsRecordedOnce() {
-        NotificationDeliveries deliveries = new NotificationDeliveries(jdbc, transactions, new EngineClock());
+        NotificationDeliveries deliveries = new NotificationDeliveries(jdbc, transactions, Clock.systemUTC());
         deliveries.record("pi-1:Activity_NotifyRejection", Channel.EMAIL, NotificationEvent.APPLICATION_REJECTED, "acc-1", "app-1");
         deliveries.record("pi-1:Activity_NotifyRejection", Channel.SMS, NotificationEvent.APPLICATION_REJECTED, "acc-1", "app-1");
 
@@ -88,7 +89,7 @@ class NotificationTablesH2Test {
 
     @Test
     void aDeliveryRecordedInTheCallersTransactionRollsBackWithItAndACommittedOneStays() {
-        NotificationDeliveries deliveries = new NotificationDeliveries(jdbc, transactions, new EngineClock());
+        NotificationDeliveries deliveries = new NotificationDeliveries(jdbc, transactions, Clock.systemUTC());
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             deliveries.record("k", Channel.MESSAGE_CENTER, NotificationEvent.APPLICATION_APPROVED, "acc-1", "app-1");

@@ -3,7 +3,7 @@ package com.nimbus.identity.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbus.identity.application.Reason;
-import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

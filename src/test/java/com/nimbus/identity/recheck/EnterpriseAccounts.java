@@ -1,10 +1,10 @@
 package com.nimbus.identity.recheck;
 
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.IdentityType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

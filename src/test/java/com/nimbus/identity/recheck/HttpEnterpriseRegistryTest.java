@@ -94,6 +94,17 @@ class HttpEnterpriseRegistryTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedAndIsNoAnswer() {
+        // a registry that moved, or a login page in front of it: an operator must see it, not a guess
+        stub.stubFor(get(PATH).willReturn(aResponse().withStatus(302).withHeader("Location", "/login")));
+        stub.stubFor(get("/login").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        assertThatThrownBy(() -> registry.lookup("CN", NUMBER))
+                .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("HTTP 302");
+    }
+
+    @Test
     void aNotFoundPageThatIsNotTheRegistrysAnswerIsNoAnswer() {
         // what a wrong base URL gives: a web server's HTML error page, which must not revoke anybody
         stub.stubFor(get(PATH).willReturn(aResponse().withStatus(404)

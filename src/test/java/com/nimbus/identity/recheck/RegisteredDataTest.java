@@ -2,7 +2,7 @@ package com.nimbus.identity.recheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 class RegisteredDataTest {

@@ -2,10 +2,11 @@ package com.nimbus.identity.recheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbus.identity.security.CryptoProperties;
 import com.nimbus.identity.security.FieldCipher;
-import com.nimbus.identity.workflow.EngineClock;
 import java.io.StringReader;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,12 @@ class RegistryOnH2Test {
                 "jdbc:h2:mem:recheck-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        cipher = new FieldCipher(KEY);
+        cipher = new FieldCipher(new CryptoProperties(KEY));
     }
 
     @Test
     void theImportInsertsThenUpdatesAndTheRegistryAnswers() {
-        RegistryImport imports = new RegistryImport(jdbc, new EngineClock());
+        RegistryImport imports = new RegistryImport(jdbc, Clock.systemUTC());
         ImportReport first = imports.importCsv(new StringReader(
                 "region,registration_number,name,registered_address,status\n"
                         + "CN,91110105MA00000001,Nimbus Cloud Ltd.,1 Jianguo Road,ACTIVE\n"
@@ -68,7 +69,7 @@ class RegistryOnH2Test {
         jdbc.update("insert into enterprise_registry_entry values ('CN', '91110105MA00000007', 'Nimbus Cloud Ltd.', "
                 + "'1 Jianguo Road', 'ACTIVE', ?)", Timestamp.from(Instant.now()));
         EnterpriseRecheckService service = new EnterpriseRecheckService(jdbc, new DatabaseEnterpriseRegistry(jdbc),
-                null, null, cipher, new EngineClock(), new RecheckProperties("0 0 2 * * ?", 2, "database", null));
+                null, null, cipher, Clock.systemUTC(), new RecheckProperties("0 0 2 * * ?", 2, "database", null));
 
         EnterpriseRecheckService.Page first = service.nextPage(null);
         EnterpriseRecheckService.Page second = service.nextPage(first.lastAccountId());

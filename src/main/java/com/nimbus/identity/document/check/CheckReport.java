@@ -1,6 +1,6 @@
 package com.nimbus.identity.document.check;
 
-import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import java.util.List;
 
 /** The results of all automated checks of one application. */

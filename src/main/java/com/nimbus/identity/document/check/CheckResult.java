@@ -1,6 +1,6 @@
 package com.nimbus.identity.document.check;
 
-import com.nimbus.identity.application.ReasonCode;
+import com.nimbus.identity.vocabulary.ReasonCode;
 
 /**
  * The outcome of one check. {@code FAIL} rejects the application with {@code reason}; {@code WARN} is a soft

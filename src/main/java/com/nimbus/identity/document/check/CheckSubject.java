@@ -1,7 +1,7 @@
 package com.nimbus.identity.document.check;
 
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.document.DocumentType;
+import com.nimbus.identity.vocabulary.IdentityType;
 
 /**
  * What the automated checks look at. It holds the decrypted document number and photo: it lives only

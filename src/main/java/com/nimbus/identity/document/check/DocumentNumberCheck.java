@@ -1,8 +1,8 @@
 package com.nimbus.identity.document.check;
 
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.rules.NumberFormat;
 import com.nimbus.identity.document.rules.RegionDocumentTable;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

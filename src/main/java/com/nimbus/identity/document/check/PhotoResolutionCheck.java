@@ -1,9 +1,9 @@
 package com.nimbus.identity.document.check;
 
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.DocumentChecksProperties;
 import com.nimbus.identity.document.PhotoAnalyser;
 import com.nimbus.identity.document.PhotoAnalysis;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -10,6 +10,7 @@ import com.nimbus.identity.document.DocumentType;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +36,13 @@ public class RegionDocumentTable {
     private final Map<DocumentType, NumberFormat> defaults;
     private final Map<String, Map<DocumentType, NumberFormat>> regions;
 
+    /** With the system's clock, for use outside the application. */
     public RegionDocumentTable() {
         this(Clock.systemDefaultZone());
     }
 
-    /** @param clock today's date, for birth dates in identity numbers */
+    /** @param clock today's date, for birth dates in identity numbers: the application's (the engine's) clock */
+    @Autowired
     public RegionDocumentTable(Clock clock) {
         NumberFormat identityCard = PatternNumberFormat.generic("identity card number");
         NumberFormat drivingLicence = PatternNumberFormat.generic("driving licence number");

@@ -2,7 +2,6 @@ package com.nimbus.identity.document.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.ConfiguredChecks;
 import com.nimbus.identity.document.DocumentChecksProperties;
 import com.nimbus.identity.document.DocumentType;
@@ -10,6 +9,7 @@ import com.nimbus.identity.document.PhotoAnalyser;
 import com.nimbus.identity.document.rules.RegionDocumentTable;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

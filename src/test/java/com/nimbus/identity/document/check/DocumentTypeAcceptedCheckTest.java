@@ -2,10 +2,10 @@ package com.nimbus.identity.document.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.document.rules.RegionDocumentTable;
 import com.nimbus.identity.support.TestIdentities;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 class DocumentTypeAcceptedCheckTest {

@@ -2,11 +2,11 @@ package com.nimbus.identity.document.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbus.identity.application.ReasonCode;
 import com.nimbus.identity.document.ConfiguredChecks;
 import com.nimbus.identity.document.DocumentChecksProperties;
 import com.nimbus.identity.document.PhotoAnalyser;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

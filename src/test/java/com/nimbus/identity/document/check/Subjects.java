@@ -1,8 +1,8 @@
 package com.nimbus.identity.document.check;
 
-import com.nimbus.identity.account.IdentityType;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.DocumentType;
+import com.nimbus.identity.vocabulary.IdentityType;
 
 /** Check subjects for tests: the number is normalised as the application service does. */
 final class Subjects {

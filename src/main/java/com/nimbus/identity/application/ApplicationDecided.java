@@ -1,0 +1,20 @@
+package com.nimbus.identity.application;
+
+import com.nimbus.identity.vocabulary.DomainException;
+import java.util.Map;
+
+/** {@code APPLICATION_DECIDED}: the application is no longer pending; {@code status} says what it became. */
+public class ApplicationDecided extends DomainException {
+
+    private final ApplicationStatus status;
+
+    public ApplicationDecided(ApplicationStatus status) {
+        super(Category.CONFLICT, "APPLICATION_DECIDED", "The application is already " + status + ".",
+                Map.of("status", status.name()));
+        this.status = status;
+    }
+
+    public ApplicationStatus status() {
+        return status;
+    }
+}

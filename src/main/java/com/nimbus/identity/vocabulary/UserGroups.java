@@ -1,0 +1,16 @@
+package com.nimbus.identity.vocabulary;
+
+/**
+ * The engine's groups of SPEC: who reviews, who is escalated to, who owns the models, who calls the API.
+ * Created on every start where missing; the models name the reviewers' group as a candidate group.
+ */
+public final class UserGroups {
+
+    private UserGroups() {
+    }
+
+    public static final String REVIEWERS = "identity-reviewers";
+    public static final String SUPERVISORS = "identity-supervisors";
+    public static final String PROCESS_OWNERS = "process-owners";
+    public static final String API_CLIENTS = "api-clients";
+}

@@ -1,0 +1,47 @@
+package com.nimbus.identity.vocabulary;
+
+/**
+ * The names the models and the Java code share: process keys, message names, the reviewer's task, variables,
+ * decisions and BPMN error codes. The group names are in {@link UserGroups}.
+ */
+public final class Workflow {
+
+    private Workflow() {
+    }
+
+    public static final String IDENTITY_VERIFICATION = "identity-verification";
+    public static final String IDENTITY_CHANGE = "identity-change";
+    public static final String IDENTITY_REVIEW = "identity-review";
+    public static final String ENTERPRISE_RECHECK = "enterprise-recheck";
+
+    public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
+
+    public static final String USER_TASK_REVIEW = "reviewApplication";
+
+    /** Variables: ids and non-sensitive facts only, never names, numbers or photos. */
+    public static final class Var {
+        private Var() {
+        }
+
+        public static final String APPLICATION_ID = "applicationId";
+        public static final String ACCOUNT_ID = "accountId";
+        public static final String IDENTITY_TYPE = "identityType";
+        public static final String KIND = "kind";
+        public static final String AUTOMATED_CHECKS_PASSED = "automatedChecksPassed";
+        public static final String CHECK_SUMMARY = "checkSummary";
+        public static final String DECISION = "decision";
+        public static final String REJECTION_REASONS = "rejectionReasons";
+        public static final String REVIEW_COMMENT = "reviewComment";
+        public static final String REVIEWED_BY = "reviewedBy";
+        public static final String DOCUMENT_URL = "documentUrl";
+        public static final String ENTERED_DATA_URL = "enteredDataUrl";
+        public static final String EVENT = "event";
+        public static final String CHANGE_LOCKED_UNTIL = "changeLockedUntil";
+        public static final String LOCK_DURATION = "lockDuration";
+    }
+
+    public static final String DECISION_APPROVE = "APPROVE";
+    public static final String DECISION_REJECT = "REJECT";
+    public static final String ERROR_QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
+    public static final String AUTOMATED_CHECKS_ACTOR = "automated-checks";
+}
