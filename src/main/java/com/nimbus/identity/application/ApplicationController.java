@@ -1,6 +1,17 @@
 package com.nimbus.identity.application;
 
 import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -17,7 +28,14 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/accounts/{accountId}/verification-applications")
+@Tag(name = "Verification applications", description = "Submit, follow and withdraw an account's applications")
 class ApplicationController {
+
+    private static final String APPLICATION_EXAMPLE = """
+            {"applicationId": "9b2e4c10-5a7f-4d3e-8f21-6c0a1b2d3e4f", "kind": "INITIAL", "identityType": "INDIVIDUAL",
+             "status": "REJECTED", "reasons": [{"code": "NAME_MISMATCH",
+             "message": "The name entered does not match the name on the document."}],
+             "submittedAt": "2025-07-01T09:00:00Z", "decidedAt": "2025-07-02T10:15:00Z"}""";
 
     private final ApplicationService applications;
 
@@ -43,26 +61,59 @@ class ApplicationController {
     /**
      * Multipart: part {@code application} (JSON) and part {@code document} (the JPEG or PNG photo, at most 10 MiB).
      */
+    @Operation(operationId = "submitApplication", summary = "Submit an application",
+            description = "`kind` is `INITIAL` for an unverified account, `CHANGE` for a verified one (R7). The automated "
+                    + "checks run next (`SUBMITTED`), then a reviewer decides (`IN_REVIEW`); the issuing region is the "
+                    + "account's registration region. Bad input stores nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(ref = "#/components/schemas/Submission"),
+                    encoding = {@Encoding(name = "application", contentType = MediaType.APPLICATION_JSON_VALUE),
+                            @Encoding(name = "document", contentType = "image/jpeg, image/png")})))
+    @ApiResponse(responseCode = "202", description = "Accepted: the automated checks run next",
+            headers = @Header(name = "Location", description = "The application",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = Submitted.class), examples = @ExampleObject("""
+                    {"applicationId": "9b2e4c10-5a7f-4d3e-8f21-6c0a1b2d3e4f", "kind": "INITIAL", "status": "SUBMITTED"}""")))
+    @ProblemResponses({"VALIDATION_FAILED", "ACCOUNT_NOT_FOUND", "APPLICATION_PENDING", "CHANGE_LOCKED",
+            "DOCUMENT_TOO_LARGE", "DOCUMENT_TYPE_UNSUPPORTED", "MEDIA_TYPE_UNSUPPORTED"})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Submitted> submit(@PathVariable String accountId,
-                                     @RequestParam("application") String application,
-                                     @RequestParam("document") MultipartFile document) throws IOException {
+                                     @Parameter(hidden = true) @RequestParam("application") String application,
+                                     @Parameter(hidden = true) @RequestParam("document") MultipartFile document)
+            throws IOException {
         VerificationApplication submitted = applications.submit(accountId, application, document.getBytes());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/accounts/" + accountId + "/verification-applications/" + submitted.getId()))
                 .body(new Submitted(submitted.getId(), submitted.getKind(), submitted.getStatus()));
     }
 
+    @Operation(operationId = "listApplications", summary = "The account's applications, newest first")
+    @ApiResponse(responseCode = "200", description = "The applications",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApplicationView.class)),
+                    examples = @ExampleObject("[" + APPLICATION_EXAMPLE + "]")))
+    @ProblemResponses("ACCOUNT_NOT_FOUND")
     @GetMapping
     List<ApplicationView> list(@PathVariable String accountId) {
         return applications.list(accountId).stream().map(ApplicationView::of).toList();
     }
 
+    @Operation(operationId = "getApplication", summary = "One application: its status and, once rejected, the reasons (R6)")
+    @ApiResponse(responseCode = "200", description = "The application",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class),
+                    examples = @ExampleObject(APPLICATION_EXAMPLE)))
+    @ProblemResponses({"ACCOUNT_NOT_FOUND", "APPLICATION_NOT_FOUND"})
     @GetMapping("/{applicationId}")
     ApplicationView get(@PathVariable String accountId, @PathVariable String applicationId) {
         return ApplicationView.of(applications.get(accountId, applicationId));
     }
 
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw a pending application (R8)",
+            description = "The account stays exactly as it was. Withdrawing a withdrawn application answers the same again.")
+    @ApiResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = Withdrawn.class), examples = @ExampleObject("""
+                    {"status": "WITHDRAWN"}""")))
+    @ProblemResponses({"ACCOUNT_NOT_FOUND", "APPLICATION_NOT_FOUND", "APPLICATION_DECIDED"})
     @PostMapping("/{applicationId}/withdrawal")
     Withdrawn withdraw(@PathVariable String accountId, @PathVariable String applicationId) {
         return new Withdrawn(applications.withdraw(accountId, applicationId).getStatus());

@@ -1,6 +1,14 @@
 package com.nimbus.identity.notification;
 
 import com.nimbus.identity.vocabulary.ValidationFailed;
+import com.nimbus.identity.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -13,7 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/accounts/{accountId}/messages")
+@Tag(name = "Message center", description = "The messages the holder reads in the console")
 class MessageController {
+
+    private static final String MESSAGE_EXAMPLE = """
+            {"messageId": "5d6e7f80-1a2b-4c3d-9e8f-0a1b2c3d4e5f", "event": "APPLICATION_APPROVED",
+             "applicationId": "9b2e4c10-5a7f-4d3e-8f21-6c0a1b2d3e4f", "subject": "Your identity verification was approved",
+             "body": "Your identity verification application 9b2e4c10-5a7f-4d3e-8f21-6c0a1b2d3e4f was approved. \
+            Your account is now verified.", "createdAt": "2025-07-02T10:15:00Z", "read": false}""";
 
     private final MessageCenter center;
 
@@ -34,9 +49,16 @@ class MessageController {
     }
 
     /** Newest first; {@code page} from 0, {@code size} 1 to 100. */
+    @Operation(operationId = "listMessages", summary = "The message center, newest first")
+    @ApiResponse(responseCode = "200", description = "One page of messages",
+            content = @Content(schema = @Schema(implementation = MessagePage.class),
+                    examples = @ExampleObject("{\"items\": [" + MESSAGE_EXAMPLE
+                    + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}")))
+    @ProblemResponses({"VALIDATION_FAILED", "ACCOUNT_NOT_FOUND"})
     @GetMapping
-    MessagePage list(@PathVariable String accountId, @RequestParam(defaultValue = "0") int page,
-                     @RequestParam(defaultValue = "20") int size) {
+    MessagePage list(@PathVariable String accountId,
+                     @Parameter(description = "From 0") @RequestParam(defaultValue = "0") int page,
+                     @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
             throw ValidationFailed.of("page", "must be 0 or more");
         }
@@ -48,6 +70,11 @@ class MessageController {
                 result.getTotalPages());
     }
 
+    @Operation(operationId = "markMessageRead", summary = "Mark a message read")
+    @ApiResponse(responseCode = "200", description = "The message, read",
+            content = @Content(schema = @Schema(implementation = MessageView.class),
+                    examples = @ExampleObject(MESSAGE_EXAMPLE)))
+    @ProblemResponses({"ACCOUNT_NOT_FOUND", "MESSAGE_NOT_FOUND"})
     @PostMapping("/{messageId}/read")
     MessageView markRead(@PathVariable String accountId, @PathVariable String messageId) {
         return MessageView.of(center.markRead(accountId, messageId));

@@ -1,5 +1,12 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,7 +25,14 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/enterprise-registry/imports")
+@Tag(name = "Enterprise re-check")
 class EnterpriseRegistryController {
+
+    /** The multipart form of an import, for the API's description. */
+    @Schema(name = "RegistryCsvUpload")
+    record CsvUpload(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED)
+                     String file) {
+    }
 
     private final RegistryImport imports;
 
@@ -26,6 +40,23 @@ class EnterpriseRegistryController {
         this.imports = imports;
     }
 
+    @Operation(operationId = "importEnterpriseRegistry", summary = "Load the database registry from CSV",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject("""
+                            region,registration_number,name,registered_address,status
+                            CN,91110108MA01ABCD2X,Beijing Example Technology Co. Ltd.,"8 Zhongguancun Street, Beijing",ACTIVE
+                            """)),
+                    @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+                    @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = CsvUpload.class))}),
+            description = "UTF-8 CSV with the columns `region,registration_number,name,registered_address,status` "
+                    + "(status `ACTIVE` or `DISSOLVED`), as the body or as the part `file`. Good rows are inserted or "
+                    + "updated; the answer lists the rejected rows by line. Group `process-owners`.")
+    @ApiResponse(responseCode = "200", description = "What the import did", content = @Content(
+            schema = @Schema(implementation = ImportReport.class), examples = @ExampleObject("""
+            {"rowsRead": 3, "inserted": 1, "updated": 1, "rejectedCount": 1,
+             "rejected": [{"line": 4, "reason": "unknown status 'CLOSED': expected ACTIVE or DISSOLVED"}],
+             "rejectedListTruncated": false}""")))
+    @ProblemResponses({"VALIDATION_FAILED", "MEDIA_TYPE_UNSUPPORTED"})
     @PostMapping(consumes = {"text/csv", "text/plain"})
     ImportReport importBody(InputStream body) throws IOException {
         try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
@@ -33,6 +64,7 @@ class EnterpriseRegistryController {
         }
     }
 
+    @Operation(hidden = true)
     @PostMapping(consumes = "multipart/form-data")
     ImportReport importFile(@RequestParam("file") MultipartFile file) throws IOException {
         try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {

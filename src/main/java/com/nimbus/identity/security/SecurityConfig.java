@@ -27,6 +27,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *   <li>{@code /camunda/**}: the webapps' own login and CSRF protection;</li>
  *   <li>{@code /review/**}: the webapps' session of a reviewer (checked by the review controller);</li>
  *   <li>{@code /actuator/health}: open for probes; other actuator endpoints: {@code camunda-admin}.</li>
+ *   <li>{@code /v3/api-docs/**}, {@code /swagger-ui.html}, {@code /swagger-ui/**}: open, the API's description
+ *   (it holds no data).</li>
  * </ul>
  */
 @Configuration

@@ -1,0 +1,116 @@
+package com.nimbus.identity.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.core.util.Yaml31;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The API's OpenAPI document ({@code /v3/api-docs}, shown by {@code /swagger-ui.html}): springdoc generates the
+ * paths from the controllers of {@code /api}; this adds what no controller states by itself, written once in
+ * {@code openapi/identity-api.yaml} (title, authentication, the problem shape and an example per error code, the
+ * shapes of a submission's {@code application} part, the webhook bodies), and every error response: 401 and 403
+ * on each endpoint, and the codes a method names with {@link ProblemResponses}, each as
+ * {@code application/problem+json} of the {@code Problem} schema.
+ */
+@Configuration
+class OpenApiConfiguration {
+
+    static final String DESCRIPTION = "openapi/identity-api.yaml";
+    static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    /** Every endpoint of {@code /api} needs credentials of the right group. */
+    static final List<String> EVERY_ENDPOINT = List.of("UNAUTHORIZED", "FORBIDDEN");
+    static final String WEBHOOK_SUBSCRIPTIONS = "/api/webhook-subscriptions";
+
+    /** The base document: springdoc adds the paths and the schemas of the controllers' types to it. */
+    @Bean
+    OpenAPI identityApi() {
+        return description();
+    }
+
+    @Bean
+    OperationCustomizer problemResponses() {
+        Map<String, Example> examples = description().getComponents().getExamples();
+        return (operation, handler) -> {
+            List<String> codes = new ArrayList<>(EVERY_ENDPOINT);
+            ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
+            if (declared != null) {
+                codes.addAll(List.of(declared.value()));
+            }
+            Map<Integer, List<String>> byStatus = new TreeMap<>();
+            for (String code : codes) {
+                byStatus.computeIfAbsent(status(examples, code, handler.toString()), s -> new ArrayList<>()).add(code);
+            }
+            if (operation.getResponses() == null) {
+                operation.setResponses(new ApiResponses());
+            }
+            byStatus.forEach((status, ofStatus) -> operation.getResponses()
+                    .addApiResponse(String.valueOf(status), problemResponse(status, ofStatus)));
+            return operation;
+        };
+    }
+
+    /**
+     * The webhooks are SPEC's contract; while this server takes no webhook subscriptions yet, each says so, so
+     * that no client waits for a delivery that cannot come.
+     */
+    @Bean
+    OpenApiCustomizer webhooksNotice() {
+        return api -> {
+            boolean subscriptionsServed = api.getPaths() != null && api.getPaths().containsKey(WEBHOOK_SUBSCRIPTIONS);
+            if (subscriptionsServed || api.getWebhooks() == null) {
+                return;
+            }
+            api.getWebhooks().values().stream()
+                    .flatMap(item -> item.readOperations().stream())
+                    .forEach(webhook -> webhook.setDescription(("Not delivered yet: this server does not take webhook "
+                            + "subscriptions (POST " + WEBHOOK_SUBSCRIPTIONS + ") yet. "
+                            + (webhook.getDescription() == null ? "" : webhook.getDescription())).strip()));
+        };
+    }
+
+    private static ApiResponse problemResponse(int status, List<String> codes) {
+        MediaType problem = new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"));
+        codes.forEach(code -> problem.addExamples(code, new Example().$ref("#/components/examples/" + code)));
+        return new ApiResponse()
+                .description(HttpStatus.valueOf(status).getReasonPhrase() + ": " + String.join(", ", codes))
+                .content(new Content().addMediaType(PROBLEM_JSON, problem));
+    }
+
+    private static int status(Map<String, Example> examples, String code, String where) {
+        Example example = examples.get(code);
+        JsonNode status = example == null ? null : Json31.mapper().valueToTree(example.getValue()).get("status");
+        if (status == null || !status.canConvertToInt()) {
+            throw new IllegalStateException("Error code " + code + " of " + where + " has no example with a status in "
+                    + DESCRIPTION);
+        }
+        return status.asInt();
+    }
+
+    private static OpenAPI description() {
+        try (InputStream in = new ClassPathResource(DESCRIPTION).getInputStream()) {
+            return Yaml31.mapper().readValue(in, OpenAPI.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + DESCRIPTION, e);
+        }
+    }
+}
