@@ -45,8 +45,9 @@ class InitialVerificationProcessIT {
         AbstractAssertions.init(engine);
     }
 
+    /** The identity-decision instance the verification calls: the review, the decision and the change lock. */
     private ProcessInstance verification(String applicationId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_VERIFICATION)
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_DECISION)
                 .processInstanceBusinessKey(applicationId).singleResult();
     }
 
@@ -57,13 +58,15 @@ class InitialVerificationProcessIT {
 
     private HistoricProcessInstance finished(String applicationId) {
         return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(Workflow.IDENTITY_VERIFICATION).processInstanceBusinessKey(applicationId).singleResult();
+                .processDefinitionKey(Workflow.IDENTITY_DECISION).processInstanceBusinessKey(applicationId).singleResult();
     }
 
     @Test
     void individualIsApprovedAndTheAccountVerified() {
         Account account = fixtures.account();
         VerificationApplication application = fixtures.submitIndividual(account.getId());
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_VERIFICATION)
+                .processInstanceBusinessKey(application.getId()).singleResult()).isWaitingAt("Activity_DecideApplication");
         ProcessInstance parent = verification(application.getId());
         assertThat(parent).isWaitingAt("Activity_ReviewApplication");
         ProcessInstance child = review(application.getId());
