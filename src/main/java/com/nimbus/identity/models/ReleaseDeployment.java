@@ -1,4 +1,4 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.models;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -65,8 +65,13 @@ class ReleaseDeployment extends AbstractProcessEnginePlugin {
         });
         DeploymentWithDefinitions deployed = deployment.deployWithResult();
         List<String> versions = new ArrayList<>();
-        deployed.getDeployedProcessDefinitions().forEach(d -> versions.add(d.getKey() + " v" + d.getVersion()));
-        deployed.getDeployedDecisionDefinitions().forEach(d -> versions.add(d.getKey() + " v" + d.getVersion()));
+        // a start that deployed nothing answers with the release's last deployment, without definitions
+        if (deployed.getDeployedProcessDefinitions() != null) {
+            deployed.getDeployedProcessDefinitions().forEach(d -> versions.add(d.getKey() + " v" + d.getVersion()));
+        }
+        if (deployed.getDeployedDecisionDefinitions() != null) {
+            deployed.getDeployedDecisionDefinitions().forEach(d -> versions.add(d.getKey() + " v" + d.getVersion()));
+        }
         log.info("Release models: {} files, new versions deployed: {}", files.size(),
                 versions.isEmpty() ? "none (no file changed since the release's last deployment)" : versions);
     }

@@ -1,4 +1,4 @@
-package com.nimbus.identity.workflow;
+package com.nimbus.identity.models;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
