@@ -8,5 +8,7 @@ public enum NotificationEvent {
     APPLICATION_WITHDRAWN,
     IDENTITY_CHANGED,
     VERIFICATION_REVOKED,
+    /** R9: the registered data no longer matches; the verification is revoked after a grace period unless changed. */
+    VERIFICATION_DATA_MISMATCH,
     REVIEW_OVERDUE
 }

@@ -7,6 +7,7 @@ import com.nimbus.identity.application.Reason;
 import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.notification.sms.SmsGateway;
 import com.nimbus.identity.notification.sms.SmsGatewayException;
+import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.UserGroups;
 import com.nimbus.identity.web.PublicBaseUrl;
 import java.util.List;
@@ -187,6 +188,8 @@ public class NotificationService {
         } else if (event == NotificationEvent.VERIFICATION_REVOKED && account.getRevocationCode() != null) {
             String message = account.getRevocationMessage() != null ? account.getRevocationMessage() : account.getRevocationCode();
             reasons = List.of(new Reason(account.getRevocationCode(), message));
+        } else if (event == NotificationEvent.VERIFICATION_DATA_MISMATCH) {
+            reasons = List.of(Reason.of(ReasonCode.ENTERPRISE_DATA_MISMATCH));
         }
         return new NotificationContent(event, NotificationContent.localeOf(account.getLanguage()), applicationId,
                 reasons, comment, properties.consoleUrl());

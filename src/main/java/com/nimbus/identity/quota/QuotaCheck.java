@@ -7,7 +7,10 @@ import com.nimbus.identity.vocabulary.ReasonCode;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** R4, checked early: an identity whose quota is full now rejects the application before any review. */
+/**
+ * R4, checked early: an identity whose quota is full now rejects the application before any review. The limit is
+ * the one the decision table {@code identity-quota} gives now, the same the approval takes its slot under.
+ */
 @Component
 @Order(1000)
 class QuotaCheck implements AutomatedCheck {
@@ -20,15 +23,15 @@ class QuotaCheck implements AutomatedCheck {
 
     @Override
     public CheckResult check(CheckSubject subject) {
-        int limit = QuotaService.limitFor(subject.identityType());
         if (subject.identityKey().equals(subject.accountIdentityKey())) {
             return CheckResult.pass("Identity quota", "the account already holds this identity");
         }
-        if (quotas.hasRoom(subject.identityKey(), subject.identityType())) {
-            return CheckResult.pass("Identity quota",
-                    quotas.used(subject.identityKey()) + " of " + limit + " accounts verified with this identity");
+        int limit = quotas.limit(subject.identityKey(), subject.identityType());
+        int used = quotas.used(subject.identityKey());
+        if (used < limit) {
+            return CheckResult.pass("Identity quota", used + " of " + limit + " accounts verified with this identity");
         }
         return CheckResult.fail("Identity quota", ReasonCode.QUOTA_EXCEEDED,
-                "already verifies " + limit + " of " + limit + " accounts");
+                "already verifies " + used + " accounts; this identity may verify " + limit);
     }
 }

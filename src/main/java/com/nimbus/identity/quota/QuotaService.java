@@ -13,27 +13,34 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R4: one individual document verifies at most 1 account, one enterprise at most 5.
+ * R4: one individual document verifies at most 1 account, one enterprise at most 5, or what the decision table
+ * {@code identity-quota} in force says ({@link IdentityQuotaTable}).
  * <p>
  * An identity is known by its key: region, document type (for individuals) and a keyed fingerprint of the
- * normalised number, so that numbers are counted without being stored in clear. Slots are taken by one
- * conditional update ({@code used < quota_limit}) that the database runs atomically, so concurrent
- * approvals can never exceed the quota, and a check constraint guards the same bound.
+ * normalised number, so that numbers are counted without being stored in clear. A slot is taken by one
+ * conditional update that the database runs atomically with the limit in force at that moment
+ * ({@code set quota_limit = limit, used = used + 1 ... where used < limit}), so concurrent approvals can never
+ * exceed it, and a check constraint ({@code used <= quota_limit}) guards the same bound. A limit lowered below
+ * what an identity already verifies takes nothing away: the update does not match, no new slot is taken, and the
+ * row keeps its older, higher limit, so the constraint holds; slots freed later bring the count down under the
+ * new limit.
  */
 @Service
 public class QuotaService {
 
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
+    private final IdentityQuotaTable table;
 
-
-    public QuotaService(JdbcTemplate jdbc, FieldCipher cipher) {
+    public QuotaService(JdbcTemplate jdbc, FieldCipher cipher, IdentityQuotaTable table) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.table = table;
     }
 
-    public static int limitFor(IdentityType type) {
-        return type == IdentityType.ENTERPRISE ? 5 : 1;
+    /** How many accounts the identity may verify, by the table in force now. */
+    public int limit(String identityKey, IdentityType type) {
+        return table.accountsPerIdentity(type, identityKey);
     }
 
     /** The key an identity is counted under; {@code normalisedNumber} as {@code DocumentNumbers.normalise} gives it. */
@@ -45,15 +52,19 @@ public class QuotaService {
     /** Whether the identity could verify one more account now (the early check at submission). */
     @Transactional(readOnly = true)
     public boolean hasRoom(String identityKey, IdentityType type) {
-        return used(identityKey) < limitFor(type);
+        return used(identityKey) < limit(identityKey, type);
     }
 
-    /** Takes one slot of the identity for an account being verified; false when the quota is full. */
+    /**
+     * Takes one slot of the identity for an account being verified, under the limit in force now; false when the
+     * quota is full.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean take(String identityKey, IdentityType type) {
-        ensureRow(identityKey, type);
-        return jdbc.update("update identity_quota set used = used + 1 "
-                + "where identity_key = ? and used < quota_limit", identityKey) == 1;
+        int limit = limit(identityKey, type);
+        ensureRow(identityKey, limit);
+        return jdbc.update("update identity_quota set quota_limit = ?, used = used + 1 "
+                + "where identity_key = ? and used < ?", limit, identityKey, limit) == 1;
     }
 
     /**
@@ -61,7 +72,7 @@ public class QuotaService {
      * connection): when two approvals create it at once, the later insert fails on the primary key and is
      * rolled back to the savepoint without harming the caller's transaction.
      */
-    private void ensureRow(String identityKey, IdentityType type) {
+    private void ensureRow(String identityKey, int limit) {
         Integer present = jdbc.queryForObject("select count(*) from identity_quota where identity_key = ?", Integer.class,
                 identityKey);
         if (present != null && present > 0) {
@@ -72,7 +83,7 @@ public class QuotaService {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into identity_quota (identity_key, quota_limit, used) values (?, ?, 0)")) {
                 insert.setString(1, identityKey);
-                insert.setInt(2, limitFor(type));
+                insert.setInt(2, limit);
                 insert.executeUpdate();
                 connection.releaseSavepoint(savepoint);
             } catch (SQLException e) {

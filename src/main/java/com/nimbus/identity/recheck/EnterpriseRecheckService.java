@@ -23,14 +23,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R9: re-checks enterprise-verified accounts against the {@link EnterpriseRegistry} and revokes the
- * verifications the registry no longer supports.
+ * R9: re-checks enterprise-verified accounts against the {@link EnterpriseRegistry}, reports what it finds, and
+ * revokes a verification when the model, after the decision table {@code revocation-policy}, says so.
  * <p>
  * The sweep works in pages of accounts in id order (keyset pagination: a page is "the next {@code pageSize}
  * ids after the cursor"), so memory stays bounded whatever the number of accounts. A page is re-checked in
- * one transaction: the registry is asked first, for the whole page, and only then are verifications revoked,
- * so a registry that fails revokes nothing. Revoking is idempotent: an account that is no longer verified
- * with the identity that was checked is left alone.
+ * one transaction: the registry is asked for the whole page, and only the findings leave it (revoking is a step of
+ * each finding's own instance), so a registry that fails revokes nothing. Revoking is idempotent: an account that is
+ * no longer verified with the application that was checked is left alone.
  */
 @Service
 public class EnterpriseRecheckService {
@@ -44,14 +44,12 @@ public class EnterpriseRecheckService {
         }
     }
 
-    /** What re-checking a range of accounts did. */
-    public record Result(int accountsChecked, List<Revocation> revocations) {
-        public List<String> revokedAccountIds() {
-            return revocations.stream().map(Revocation::accountId).toList();
-        }
+    /** What re-checking a range of accounts found. */
+    public record Result(int accountsChecked, List<Finding> findings) {
     }
 
-    public record Revocation(String accountId, ReasonCode reason) {
+    /** A finding about one verification: the account, the application it is verified with, what was found. */
+    public record Finding(String accountId, String applicationId, RegistryFinding finding) {
     }
 
     /** An enterprise-verified account as the re-check needs it; the number decrypted only in memory. */
@@ -90,12 +88,11 @@ public class EnterpriseRecheckService {
 
     /**
      * Re-checks the enterprise-verified accounts with ids from {@code firstAccountId} to {@code lastAccountId}
-     * (inclusive; both equal for one account) and revokes those the registry no longer supports, freeing their
-     * quota slots.
+     * (inclusive; both equal for one account) and returns what the registry no longer supports. Changes nothing.
      *
-     * @throws RegistryUnavailableException when the registry cannot answer: nothing is revoked
+     * @throws RegistryUnavailableException when the registry cannot answer
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public Result recheck(String firstAccountId, String lastAccountId) {
         List<Subject> subjects = subjects(firstAccountId, lastAccountId);
         Map<String, Set<String>> numbersByRegion = new LinkedHashMap<>();
@@ -103,18 +100,50 @@ public class EnterpriseRecheckService {
         Map<String, Map<String, RegistryAnswer>> answers = new LinkedHashMap<>();
         numbersByRegion.forEach((region, numbers) -> answers.put(region, registry.lookupAll(region, numbers)));
 
-        List<Revocation> revocations = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (Subject subject : subjects) {
             RegistryAnswer answer = Objects.requireNonNull(answers.get(subject.region()).get(subject.number()),
                     "the registry gave no answer for an enterprise it was asked about");
-            Optional<ReasonCode> reason = RegisteredData.revocationReason(subject.name(), subject.address(), answer);
-            if (reason.isPresent() && revoke(subject, reason.get())) {
-                revocations.add(new Revocation(subject.accountId(), reason.get()));
-            }
+            RegisteredData.revocationReason(subject.name(), subject.address(), answer).ifPresent(reason ->
+                    findings.add(new Finding(subject.accountId(), subject.applicationId(), RegistryFinding.of(reason))));
         }
-        log.info("Re-checked {} enterprise-verified accounts from {} to {}: {} revoked", subjects.size(),
-                firstAccountId, lastAccountId, revocations.size());
-        return new Result(subjects.size(), revocations);
+        log.info("Re-checked {} enterprise-verified accounts from {} to {}: {} findings", subjects.size(),
+                firstAccountId, lastAccountId, findings.size());
+        return new Result(subjects.size(), findings);
+    }
+
+    /**
+     * What the registry says now about the account's verification with {@code applicationId}: empty when it
+     * confirms it, or when the account is no longer verified with that application (nothing left to find).
+     *
+     * @throws RegistryUnavailableException when the registry cannot answer
+     */
+    @Transactional(readOnly = true)
+    public Optional<RegistryFinding> findingNow(String accountId, String applicationId) {
+        return recheck(accountId, accountId).findings().stream()
+                .filter(f -> f.applicationId().equals(applicationId))
+                .map(Finding::finding)
+                .findFirst();
+    }
+
+    /**
+     * Revokes the account's enterprise verification for the finding, with its reason, unless the account is no longer
+     * verified with {@code applicationId}; frees the quota slot. False when there was nothing to revoke.
+     */
+    @Transactional
+    public boolean revoke(String accountId, String applicationId, RegistryFinding finding) {
+        Account account = accounts.lock(accountId);
+        if (!account.isVerified() || account.getIdentityType() != IdentityType.ENTERPRISE
+                || !applicationId.equals(account.getVerifiedApplicationId())) {
+            log.info("Account {} changed since the finding {}: left as it is", accountId, finding);
+            return false;
+        }
+        String identityKey = account.getIdentityKey();
+        ReasonCode reason = finding.reason();
+        account.revoke(reason.name(), reason.message(), clock.instant());
+        quotas.release(identityKey);
+        log.info("Account {}: enterprise verification revoked ({})", accountId, reason);
+        return true;
     }
 
     private List<Subject> subjects(String firstAccountId, String lastAccountId) {
@@ -126,25 +155,5 @@ public class EnterpriseRecheckService {
                 (rs, row) -> new Subject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), DocumentNumbers.normalise(cipher.decryptText(rs.getString(6)))),
                 firstAccountId, lastAccountId);
-    }
-
-    /**
-     * Revokes the account's verification unless it changed since it was read (revoked by another sweep, or
-     * changed to another identity): the account is locked, made UNVERIFIED with the reason, and the identity's
-     * quota slot is freed, all in the caller's transaction.
-     */
-    private boolean revoke(Subject subject, ReasonCode reason) {
-        Account account = accounts.lock(subject.accountId());
-        if (!account.isVerified() || account.getIdentityType() != IdentityType.ENTERPRISE
-                || !subject.applicationId().equals(account.getVerifiedApplicationId())) {
-            log.info("Account {} changed while it was re-checked: left as it is", subject.accountId());
-            return false;
-        }
-        String identityKey = account.getIdentityKey();
-        account.revoke(reason.name(), reason.message(), clock.instant());
-        quotas.release(identityKey);
-        log.info("Account {}: enterprise verification revoked ({}), enterprise {} {}", subject.accountId(),
-                reason, subject.region(), DocumentNumbers.mask(subject.number()));
-        return true;
     }
 }

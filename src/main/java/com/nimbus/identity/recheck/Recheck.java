@@ -16,8 +16,8 @@ public final class Recheck {
     /** Starts an instance that re-checks one account (business key: the account id). */
     public static final String MESSAGE_ACCOUNT_RECHECK_REQUESTED = "EnterpriseRecheckOfAccountRequested";
 
-    /** Starts an instance that tells one holder of the revocation of their verification (business key: account id). */
-    public static final String MESSAGE_REVOCATION_NOTICE_REQUESTED = "EnterpriseRevocationNoticeRequested";
+    /** Starts an instance that handles one finding of the re-check (business key: the account id). */
+    public static final String MESSAGE_REGISTRY_FINDING_REPORTED = "EnterpriseRegistryFindingReported";
 
     /** Variables: account ids and counts only. */
     public static final class Var {
@@ -33,9 +33,18 @@ public final class Recheck {
         public static final String ACCOUNTS_IN_PAGE = "accountsInPage";
         public static final String PAGES_DISPATCHED = "pagesDispatched";
         public static final String ACCOUNTS_DISPATCHED = "accountsDispatched";
-        /** Of one page (local to it): how many accounts were checked and which were revoked. */
+        /** Of one page (local to it): how many accounts were checked, how many findings, and the findings. */
         public static final String ACCOUNTS_CHECKED = "accountsChecked";
-        public static final String ACCOUNTS_REVOKED = "accountsRevoked";
-        public static final String REVOKED_ACCOUNT_IDS = "revokedAccountIds";
+        public static final String FINDINGS_FOUND = "findingsFound";
+        public static final String FINDINGS = "findings";
+        /** Of one finding: the verification it concerns, what was found, and what became of it. */
+        public static final String VERIFIED_APPLICATION_ID = "verifiedApplicationId";
+        public static final String FINDING = "finding";
+        public static final String REVOKED = "revoked";
+        public static final String STILL_MISMATCHED = "stillMismatched";
+        public static final String CHANGE_PENDING = "changePending";
+        public static final String FINDING_REVIEWED_BY = "findingReviewedBy";
+        /** Input parameter of "Clear finding" and "Keep verification": CLEARED or KEPT. */
+        public static final String OUTCOME = "outcome";
     }
 }

@@ -21,8 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what:
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic, users of the group {@code api-clients} (the console's backend), except the
- *   administration endpoints of the enterprise re-check ({@code /api/enterprise-rechecks/**},
- *   {@code /api/enterprise-registry/**}): users of the group {@code process-owners};</li>
+ *   process owners' endpoints (the enterprise re-check's {@code /api/enterprise-rechecks/**} and
+ *   {@code /api/enterprise-registry/**}, quota keys {@code /api/identity-quotas/**}, migration of waiting instances
+ *   {@code /api/process-migrations/**}): users of the group {@code process-owners};</li>
  *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, with the engine's authorizations;</li>
  *   <li>{@code /camunda/**}: the webapps' own login and CSRF protection;</li>
  *   <li>{@code /review/**}: the webapps' session of a reviewer (checked by the review controller);</li>
@@ -44,7 +45,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("GROUP_camunda-admin")
-                        .requestMatchers("/api/enterprise-rechecks/**", "/api/enterprise-registry/**")
+                        .requestMatchers("/api/enterprise-rechecks/**", "/api/enterprise-registry/**",
+                                "/api/identity-quotas/**", "/api/process-migrations/**")
                         .hasAuthority(PROCESS_OWNERS)
                         .anyRequest().hasAuthority(API_CLIENTS))
                 .authenticationProvider(users)

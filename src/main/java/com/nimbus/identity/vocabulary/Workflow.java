@@ -13,6 +13,13 @@ public final class Workflow {
     public static final String IDENTITY_CHANGE = "identity-change";
     public static final String IDENTITY_REVIEW = "identity-review";
     public static final String ENTERPRISE_RECHECK = "enterprise-recheck";
+    /** Called by identity-verification and identity-change: the review, then the decision recorded, told and locked. */
+    public static final String IDENTITY_DECISION = "identity-decision";
+
+    /** The decision tables (DMN) process owners change beside the models. */
+    public static final String TABLE_IDENTITY_QUOTA = "identity-quota";
+    public static final String TABLE_ACCEPTED_DOCUMENTS = "accepted-documents";
+    public static final String TABLE_REVOCATION_POLICY = "revocation-policy";
 
     public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
 
@@ -38,6 +45,8 @@ public final class Workflow {
         public static final String EVENT = "event";
         public static final String CHANGE_LOCKED_UNTIL = "changeLockedUntil";
         public static final String LOCK_DURATION = "lockDuration";
+        /** The event "Notify approval" tells the holder: APPLICATION_APPROVED, or IDENTITY_CHANGED for a change. */
+        public static final String APPROVAL_EVENT = "approvalEvent";
     }
 
     public static final String DECISION_APPROVE = "APPROVE";

@@ -50,8 +50,8 @@ class AutomatedChecksProcessIT {
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
                 .processInstanceBusinessKey(application.getId()).count()).as("no reviewer saw it").isZero();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(application.getId())
-                .processDefinitionKey(Workflow.IDENTITY_VERIFICATION).singleResult().getEndActivityId())
-                .isEqualTo("EndEvent_RejectedAutomatically");
+                .processDefinitionKey(Workflow.IDENTITY_DECISION).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_ApplicationRejectedAutomatically");
         assertThat(messages.findByAccountIdOrderByCreatedAtDescIdDesc(application.getAccountId(), PageRequest.of(0, 1))
                 .getContent()).singleElement().satisfies(m -> {
                     assertThat(m.getEvent().name()).isEqualTo("APPLICATION_REJECTED_AUTOMATICALLY");

@@ -99,16 +99,17 @@ class IdentityChangeProcessIT {
         assertThat(locked.code()).isEqualTo("CHANGE_LOCKED");
         assertThat(locked.category()).isEqualTo(DomainException.Category.CONFLICT);
         assertThat(locked.properties()).containsEntry("lockedUntil", dayZero.plus(Duration.ofDays(30)).toString());
-        assertThat(instance(Workflow.IDENTITY_VERIFICATION, initial.getId())).isWaitingAt("Event_ChangeLockExpires");
+        assertThat(instance(Workflow.IDENTITY_DECISION, initial.getId())).isWaitingAt("Event_ChangeLockExpires");
 
         day(30);
         fixtures.runJobs(initial.getId());
-        assertThat(instance(Workflow.IDENTITY_VERIFICATION, initial.getId())).isNull();
+        assertThat(instance(Workflow.IDENTITY_DECISION, initial.getId())).isNull();
         assertThat(account(account.getId()).getChangeLockedUntil()).isNull();
         VerificationApplication change = fixtures.submitIndividual(account.getId());
         assertThat(change.getKind()).isEqualTo(ApplicationKind.CHANGE);
-        assertThat(instance(Workflow.IDENTITY_CHANGE, change.getId())).hasPassed("StartEvent_ApplicationSubmitted")
-                .isWaitingAt("Activity_ReviewApplication");
+        assertThat(instance(Workflow.IDENTITY_CHANGE, change.getId())).hasPassed("StartEvent_ChangeRequested")
+                .isWaitingAt("Activity_DecideChange");
+        assertThat(instance(Workflow.IDENTITY_DECISION, change.getId())).isWaitingAt("Activity_ReviewApplication");
     }
 
     @Test
@@ -128,14 +129,14 @@ class IdentityChangeProcessIT {
         assertThat(changed.getChangeLockedUntil()).isEqualTo(dayZero.plus(Duration.ofDays(31)));
         assertThat(quotas.used(individualKey)).isZero();
         assertThat(quotas.used(change.getIdentityKey())).isEqualTo(1);
-        assertThat(instance(Workflow.IDENTITY_CHANGE, change.getId())).hasPassed("Activity_NotifyApproval")
+        assertThat(instance(Workflow.IDENTITY_DECISION, change.getId())).hasPassed("Activity_NotifyApproval")
                 .isWaitingAt("Event_ChangeLockExpires");
         assertThat(messages.findByAccountIdOrderByCreatedAtDescIdDesc(account.getId(), PageRequest.of(0, 1)).getContent())
                 .singleElement().satisfies(m -> assertThat(m.getEvent().name()).isEqualTo("IDENTITY_CHANGED"));
 
         day(30);
         fixtures.runJobs(initial.getId());
-        assertThat(instance(Workflow.IDENTITY_VERIFICATION, initial.getId())).isNull();
+        assertThat(instance(Workflow.IDENTITY_DECISION, initial.getId())).isNull();
         assertThat(account(account.getId()).getChangeLockedUntil()).isEqualTo(dayZero.plus(Duration.ofDays(31)));
         assertThat(refusedChange(fixtures::submitIndividual, account.getId()).code()).isEqualTo("CHANGE_LOCKED");
 
@@ -225,13 +226,13 @@ class IdentityChangeProcessIT {
         for (VerificationApplication a : new VerificationApplication[] {duringChecks, inQueue, claimed}) {
             assertThat(applicationRepository.findById(a.getId()).orElseThrow().getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
             assertThat(fixtures.reviewTask(a.getId())).isNull();
-            assertThat(instance(Workflow.IDENTITY_CHANGE, a.getId())).hasPassed("Activity_RecordWithdrawal");
+            assertThat(instance(Workflow.IDENTITY_DECISION, a.getId())).hasPassed("Activity_RecordWithdrawal");
             fixtures.runJobs(a.getId());
             assertThat(quotas.used(a.getIdentityKey())).isZero();
         }
         assertUnchanged(before, account(account.getId()));
         assertThat(quotas.used(before.getIdentityKey())).isEqualTo(1);
-        assertThat(instance(Workflow.IDENTITY_VERIFICATION, initial.getId())).isWaitingAt("Event_ChangeLockExpires");
+        assertThat(instance(Workflow.IDENTITY_DECISION, initial.getId())).isWaitingAt("Event_ChangeLockExpires");
         assertThatThrownBy(() -> applications.withdraw(account.getId(), initial.getId()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("APPLICATION_DECIDED"));
     }

@@ -45,8 +45,9 @@ class InitialVerificationProcessIT {
         AbstractAssertions.init(engine);
     }
 
+    /** The identity-decision instance the verification calls: the review, the decision and the change lock. */
     private ProcessInstance verification(String applicationId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_VERIFICATION)
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_DECISION)
                 .processInstanceBusinessKey(applicationId).singleResult();
     }
 
@@ -57,13 +58,15 @@ class InitialVerificationProcessIT {
 
     private HistoricProcessInstance finished(String applicationId) {
         return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(Workflow.IDENTITY_VERIFICATION).processInstanceBusinessKey(applicationId).singleResult();
+                .processDefinitionKey(Workflow.IDENTITY_DECISION).processInstanceBusinessKey(applicationId).singleResult();
     }
 
     @Test
     void individualIsApprovedAndTheAccountVerified() {
         Account account = fixtures.account();
         VerificationApplication application = fixtures.submitIndividual(account.getId());
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_VERIFICATION)
+                .processInstanceBusinessKey(application.getId()).singleResult()).isWaitingAt("Activity_DecideApplication");
         ProcessInstance parent = verification(application.getId());
         assertThat(parent).isWaitingAt("Activity_ReviewApplication");
         ProcessInstance child = review(application.getId());
@@ -195,6 +198,54 @@ class InitialVerificationProcessIT {
         VerificationApplication approved = fixtures.verifiedIndividual(account.getId());
         assertThatThrownBy(() -> applications.withdraw(account.getId(), approved.getId()))
                 .isInstanceOfSatisfying(ApplicationDecided.class, e -> assertThat(e.code()).isEqualTo("APPLICATION_DECIDED"));
+    }
+
+    /** How many executions of the application's instances wait for ApplicationWithdrawn: the correlation's targets. */
+    private long waitingForWithdrawal(String applicationId) {
+        return Processes.instances(engine, applicationId).stream()
+                .mapToLong(pi -> engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                        .eventName(Workflow.MESSAGE_WITHDRAWN).count())
+                .sum();
+    }
+
+    @Test
+    void exactlyOneInstanceWaitsForTheWithdrawalInEveryPendingStateAndNoneOnceDecided() {
+        Account account = fixtures.account();
+        VerificationApplication application = fixtures.submitIndividual(account.getId());
+        assertThat(Processes.instances(engine, application.getId())).as("verification, decision, review").hasSize(3);
+        assertThat(waitingForWithdrawal(application.getId())).as("during the automated checks").isEqualTo(1);
+        fixtures.runJobs(application.getId());
+        assertThat(waitingForWithdrawal(application.getId())).as("in the reviewers' queue").isEqualTo(1);
+        engine.getTaskService().claim(fixtures.reviewTask(application.getId()).getId(), "alice");
+        assertThat(waitingForWithdrawal(application.getId())).as("claimed by a reviewer").isEqualTo(1);
+        fixtures.approve(application.getId());
+        fixtures.runJobs(application.getId());
+        assertThat(waitingForWithdrawal(application.getId())).as("decided, in the change lock").isZero();
+    }
+
+    @Test
+    void withdrawalWhileTheOverdueReviewIsBeingEscalatedCancelsTheEscalation() {
+        Account account = fixtures.account();
+        VerificationApplication application = fixtures.submitIndividual(account.getId());
+        fixtures.runJobs(application.getId());
+        var timer = engine.getManagementService().createJobQuery().processInstanceId(review(application.getId()).getId())
+                .timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+        assertThat(Processes.dueJobs(engine, application.getId())).as("the escalation waits for its job").isNotEmpty();
+        assertThat(waitingForWithdrawal(application.getId())).isEqualTo(1);
+
+        applications.withdraw(account.getId(), application.getId());
+        fixtures.runJobs(application.getId());
+
+        assertThat(applicationRepository.findById(application.getId()).orElseThrow().getStatus())
+                .isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(Processes.instances(engine, application.getId())).isEmpty();
+        assertThat(finished(application.getId()).getEndActivityId()).isEqualTo("EndEvent_ApplicationWithdrawn");
+        assertThat(TestSmtp.running().getReceivedMessages()).as("no supervisor is told of a withdrawn review")
+                .noneSatisfy(mail -> {
+                    assertThat(mail.getSubject()).isEqualTo("A verification review is overdue");
+                    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains(application.getId());
+                });
     }
 
     @Test

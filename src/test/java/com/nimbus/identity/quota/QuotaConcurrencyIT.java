@@ -82,8 +82,8 @@ class QuotaConcurrencyIT {
         assertThat(decided.getReasons()).extracting(Reason::code).containsExactly("QUOTA_EXCEEDED");
         assertThat(decided.getDecidedBy()).isEqualTo("automated-checks");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(late.getId())
-                .processDefinitionKey("identity-verification").singleResult().getEndActivityId())
-                .isEqualTo("EndEvent_RejectedAutomatically");
+                .processDefinitionKey("identity-decision").singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_ApplicationRejectedAutomatically");
     }
 
     @Test

@@ -30,9 +30,10 @@ import org.springframework.test.context.ContextConfiguration;
  * against the database registry, on a fresh PostgreSQL database, with the job executor on and the
  * application's own settings (no test profile) but for a local SMTP server, so every revoked holder is told on
  * every channel within the sweep. Seeds accounts, approved applications, quota rows and registry
- * entries by COPY, starts a sweep, waits until the sweep's instance has ended and prints the time it took.
- * 1% of the enterprises are dissolved, 1% unknown to the registry, 1% registered at another address, and 1%
- * registered with the same data spelt differently (which must not revoke).
+ * entries by COPY, starts a sweep, waits until the sweep's instance has ended and every finding has taken its first
+ * steps, and prints the time it took. 1% of the enterprises are dissolved (revoked at once, holder told), 1% unknown
+ * to the registry (a reviewer's task each), 1% registered at another address (holder told, 30-day grace timer), and
+ * 1% registered with the same data spelt differently (no finding).
  * <p>
  * Skipped unless {@code -Dbenchmark=true}:
  * {@code mvn -B test -Dtest=EnterpriseRecheckBenchmark -Dbenchmark=true}
@@ -65,10 +66,11 @@ class EnterpriseRecheckBenchmark {
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> RecheckJobs.ended(engine, sweep.getId()));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        // the notices (one instance per revoked holder, one job per channel) run on after the sweep
+        // the findings (one instance each: policy, revocation, one job per channel of the notices) run on after the
+        // sweep, until each is revoked and told, waits in its grace period, or waits for a reviewer
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> engine.getRuntimeService().createProcessInstanceQuery()
-                        .processDefinitionKey(Recheck.PROCESS_KEY).count() == 0);
+                .until(() -> engine.getManagementService().createJobQuery().processDefinitionKey(Recheck.PROCESS_KEY)
+                        .executable().count() == 0);
         Duration untilNotified = Duration.ofNanos(System.nanoTime() - start);
 
         int revoked = count("select count(*) from account where revocation_code is not null");
@@ -90,13 +92,22 @@ class EnterpriseRecheckBenchmark {
                 stillVerified, notified, engine.getRuntimeService().createIncidentQuery().count(),
                 untilNotified.toMinutes(), untilNotified.toSecondsPart());
 
-        int expectedRevocations = 3 * (ACCOUNTS / 100) + Math.min(3, ACCOUNTS % 100);
+        int expectedRevocations = everyHundredth(0);
         assertThat(revoked).isEqualTo(expectedRevocations);
         assertThat(notified).isEqualTo(expectedRevocations);
         assertThat(count("select count(*) from notification_delivery where event = 'VERIFICATION_REVOKED'"))
                 .isEqualTo(3 * expectedRevocations);
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Activity_ReviewRegistryFinding").count())
+                .isEqualTo(everyHundredth(1));
+        assertThat(count("select count(*) from message where event = 'VERIFICATION_DATA_MISMATCH'"))
+                .isEqualTo(everyHundredth(2));
         assertThat(stillVerified).isEqualTo(ACCOUNTS - expectedRevocations);
         assertThat(count("select coalesce(sum(used), 0) from identity_quota")).isEqualTo(ACCOUNTS - expectedRevocations);
+    }
+
+    /** How many of the seeded accounts have {@code i % 100 == remainder}. */
+    private static int everyHundredth(int remainder) {
+        return ACCOUNTS / 100 + (ACCOUNTS % 100 > remainder ? 1 : 0);
     }
 
     private int count(String sql) {

@@ -15,6 +15,8 @@ import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.vocabulary.UserGroups;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -127,38 +129,130 @@ class EnterpriseRecheckProcessIT {
     }
 
     @Test
-    void aRegistrationNumberTheRegistryDoesNotKnowRevokes() {
+    void aRegistrationNumberTheRegistryDoesNotKnowGoesToAReviewerWhoRevokes() {
         String number = TestIdentities.unifiedSocialCreditCode();
         String accountId = enterprises.verified(NAME, ADDRESS, number);
 
         recheckOne(accountId);
 
+        assertThat(account(accountId).getStatus()).as("nothing is revoked before a reviewer looked")
+                .isEqualTo(VerificationStatus.VERIFIED);
+        Task task = findingReview(accountId);
+        assertThat(task.getName()).isEqualTo("Review registry finding");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(UserGroups.REVIEWERS));
+        assertThat(engine.getTaskService().getVariable(task.getId(), Recheck.Var.FINDING)).isEqualTo("NOT_FOUND");
+        // a sweep meanwhile does not open a second review of the same finding
+        recheckOne(accountId);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(accountId).count()).isEqualTo(1);
+
+        decideFinding(task, "REVOKE");
+
         assertRevoked(accountId, "ENTERPRISE_NOT_FOUND");
         assertThat(quotas.used(enterprises.identityKey(number))).isZero();
         assertThat(enterprises.revokedMessages(accountId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select closed_by from registry_finding where account_id = ?", String.class,
+                accountId)).isEqualTo("bob");
     }
 
     @Test
-    void aNameThatNoLongerMatchesRevokes() {
+    void aReviewerWhoKeepsAnUnknownEnterpriseKeepsItAndTheFindingIsNotReportedAgain() {
+        String number = TestIdentities.unifiedSocialCreditCode();
+        String accountId = enterprises.verified(NAME, ADDRESS, number);
+        recheckOne(accountId);
+
+        decideFinding(findingReview(accountId), "KEEP");
+
+        assertThat(account(accountId).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(quotas.used(enterprises.identityKey(number))).isEqualTo(1);
+        recheckOne(accountId);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(accountId).count()).isZero();
+        assertThat(enterprises.revokedMessages(accountId)).isZero();
+    }
+
+    @Test
+    void aNameThatNoLongerMatchesIsToldToTheHolderAndRevokedWhenStillMismatchedAfterThirtyDays() {
         String number = TestIdentities.unifiedSocialCreditCode();
         String accountId = enterprises.verified(NAME, ADDRESS, number);
         enterprises.register(number, "Nimbus Storage (Beijing) Co., Ltd.", ADDRESS, EnterpriseStatus.ACTIVE);
 
         recheckOne(accountId);
 
+        assertThat(account(accountId).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(messages(accountId, "VERIFICATION_DATA_MISMATCH")).isEqualTo(1);
+        Job grace = graceTimer(accountId);
+        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), grace.getDuedate().toInstant()))
+                .isBetween(Duration.ofDays(30).minusMinutes(1), Duration.ofDays(30));
+        recheckOne(accountId);
+        assertThat(messages(accountId, "VERIFICATION_DATA_MISMATCH")).as("one grace period at a time").isEqualTo(1);
+
+        endGracePeriod(accountId, grace);
+
         assertRevoked(accountId, "ENTERPRISE_DATA_MISMATCH");
         assertThat(quotas.used(enterprises.identityKey(number))).isZero();
+        assertThat(enterprises.revokedMessages(accountId)).isEqualTo(1);
     }
 
     @Test
-    void aRegisteredAddressThatNoLongerMatchesRevokes() {
+    void aRegisteredAddressCorrectedWithinTheGracePeriodKeepsTheVerification() {
         String number = TestIdentities.unifiedSocialCreditCode();
         String accountId = enterprises.verified(NAME, ADDRESS, number);
         enterprises.register(number, NAME, "No. 8 Zhongguancun Street, Haidian District, Beijing", EnterpriseStatus.ACTIVE);
-
         recheckOne(accountId);
+        Job grace = graceTimer(accountId);
 
-        assertRevoked(accountId, "ENTERPRISE_DATA_MISMATCH");
+        jdbc.update("update enterprise_registry_entry set registered_address = ? where registration_number = ?",
+                ADDRESS, number);
+        endGracePeriod(accountId, grace);
+
+        assertThat(account(accountId).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(enterprises.revokedMessages(accountId)).isZero();
+        assertThat(jdbc.queryForObject("select status from registry_finding where account_id = ?", String.class,
+                accountId)).isEqualTo("CLEARED");
+    }
+
+    @Test
+    void aMismatchWithAChangeApplicationPendingAtTheEndOfTheGracePeriodIsNotRevoked() {
+        String number = TestIdentities.unifiedSocialCreditCode();
+        String accountId = enterprises.verified(NAME, ADDRESS, number);
+        enterprises.register(number, "Nimbus Storage (Beijing) Co., Ltd.", ADDRESS, EnterpriseStatus.ACTIVE);
+        recheckOne(accountId);
+        Job grace = graceTimer(accountId);
+        String change = applications.submit(accountId, """
+                {"identityType": "ENTERPRISE", "enterpriseName": "Nimbus Storage (Beijing) Co., Ltd.",
+                 "registeredAddress": "%s", "registrationNumber": "%s"}""".formatted(ADDRESS, number),
+                TestImages.documentPng()).getId();
+        assertThat(applications.pendingApplicationId(accountId)).contains(change);
+
+        endGracePeriod(accountId, grace);
+
+        assertThat(account(accountId).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(enterprises.revokedMessages(accountId)).isZero();
+    }
+
+    @Test
+    void aRegistryDownAtTheEndOfTheGracePeriodRevokesNothingAndBecomesAnIncident() {
+        String number = TestIdentities.unifiedSocialCreditCode();
+        String accountId = enterprises.verified(NAME, ADDRESS, number);
+        enterprises.register(number, "Nimbus Storage (Beijing) Co., Ltd.", ADDRESS, EnterpriseStatus.ACTIVE);
+        recheckOne(accountId);
+        Job grace = graceTimer(accountId);
+        ClockUtil.setCurrentTime(Date.from(grace.getDuedate().toInstant().plusSeconds(1)));
+        engine.getManagementService().executeJob(grace.getId());
+        Job recheck = engine.getManagementService().createJobQuery().processInstanceId(grace.getProcessInstanceId())
+                .activityId("Activity_RecheckAccount").singleResult();
+        // the database registry cannot be read: as an online registry that does not answer, three times
+        jdbc.execute("alter table enterprise_registry_entry rename to enterprise_registry_entry_away");
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(() -> engine.getManagementService().executeJob(recheck.getId()));
+            }
+        } finally {
+            jdbc.execute("alter table enterprise_registry_entry_away rename to enterprise_registry_entry");
+        }
+        assertThat(account(accountId).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(grace.getProcessInstanceId())
+                .singleResult().getActivityId()).isEqualTo("Activity_RecheckAccount");
     }
 
     @Test
@@ -182,7 +276,8 @@ class EnterpriseRecheckProcessIT {
         ofDissolved.forEach(id -> assertRevoked(id, "ENTERPRISE_DISSOLVED"));
         ofDissolved.forEach(id -> assertThat(enterprises.revokedMessages(id)).isEqualTo(1));
         assertThat(quotas.used(enterprises.identityKey(dissolved))).isZero();
-        assertRevoked(ofUnknown, "ENTERPRISE_NOT_FOUND");
+        assertThat(account(ofUnknown).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(findingReview(ofUnknown)).as("the unknown enterprise waits for a reviewer").isNotNull();
         assertThat(account(ofActive).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
         assertThat(quotas.used(enterprises.identityKey(active))).isEqualTo(1);
         long dispatched = (Long) engine.getHistoryService().createHistoricVariableInstanceQuery()
@@ -196,12 +291,14 @@ class EnterpriseRecheckProcessIT {
         assertThat(quotas.used(enterprises.identityKey(dissolved))).isZero();
         assertThat(quotas.used(enterprises.identityKey(active))).isEqualTo(1);
         ofDissolved.forEach(id -> assertThat(enterprises.revokedMessages(id)).isEqualTo(1));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ofUnknown).count()).isEqualTo(1);
     }
 
     @Test
     void reCheckingAnAccountThatIsNoLongerVerifiedDoesNothing() {
         String number = TestIdentities.unifiedSocialCreditCode();
         String accountId = enterprises.verified(NAME, ADDRESS, number);
+        enterprises.register(number, NAME, ADDRESS, EnterpriseStatus.DISSOLVED);
         recheckOne(accountId);
         Account revoked = account(accountId);
         assertThat(revoked.getStatus()).isEqualTo(VerificationStatus.UNVERIFIED);
@@ -215,11 +312,11 @@ class EnterpriseRecheckProcessIT {
     }
 
     /**
-     * A crash in the middle of a page (here: the database refuses the quota update right after the account was
-     * revoked) rolls the whole page back, and the job that runs it again revokes once.
+     * A crash in the middle of a revocation (here: the database refuses the quota update right after the account was
+     * revoked) rolls the finding's job back, and the job that runs it again revokes once.
      */
     @Test
-    void aPageThatFailsHalfwayIsRolledBackAndRevokesOnceWhenItRunsAgain() {
+    void aRevocationThatFailsHalfwayIsRolledBackAndRevokesOnceWhenItRunsAgain() {
         String number = TestIdentities.unifiedSocialCreditCode();
         String accountId = enterprises.verified(NAME, ADDRESS, number);
         enterprises.register(number, NAME, ADDRESS, EnterpriseStatus.DISSOLVED);
@@ -229,28 +326,32 @@ class EnterpriseRecheckProcessIT {
                 + "$$ begin raise exception 'simulated crash'; end $$");
         jdbc.execute("create trigger " + trigger + " before update on identity_quota for each row "
                 + "when (old.identity_key = '" + identityKey + "') execute function " + trigger + "()");
-        ProcessInstance recheck;
+        ProcessInstance recheck = rechecks.recheckAccount(accountId);
+        engine.getManagementService().executeJob(onlyJob(recheck).getId());
+        ProcessInstance finding = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(Recheck.PROCESS_KEY).processInstanceBusinessKey(accountId)
+                .variableValueEquals(Recheck.Var.FINDING, "DISSOLVED").singleResult();
         try {
-            recheck = rechecks.recheckAccount(accountId);
-            Job job = onlyJob(recheck);
+            Job job = onlyJob(finding);
             assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
                     .hasMessageContaining("simulated crash");
 
             assertThat(account(accountId).getStatus()).isEqualTo(VerificationStatus.VERIFIED);
             assertThat(quotas.used(identityKey)).isEqualTo(1);
-            assertThat(onlyJob(recheck).getRetries()).isEqualTo(2);
+            assertThat(onlyJob(finding).getRetries()).isEqualTo(2);
         } finally {
             jdbc.execute("drop trigger " + trigger + " on identity_quota");
             jdbc.execute("drop function " + trigger + "()");
         }
 
-        engine.getManagementService().executeJob(onlyJob(recheck).getId());
+        engine.getManagementService().executeJob(onlyJob(finding).getId());
         RecheckJobs.runDueJobs(engine, recheck.getId());
 
         assertRevoked(accountId, "ENTERPRISE_DISSOLVED");
         assertThat(quotas.used(identityKey)).isZero();
         assertThat(enterprises.revokedMessages(accountId)).isEqualTo(1);
         assertThat(RecheckJobs.ended(engine, recheck.getId())).isTrue();
+        assertThat(RecheckJobs.ended(engine, finding.getId())).isTrue();
     }
 
     @Test
@@ -293,6 +394,42 @@ class EnterpriseRecheckProcessIT {
         assertThat(recheck.getBusinessKey()).isEqualTo(accountId);
         assertThat(RecheckJobs.runDueJobs(engine, recheck.getId())).isEmpty();
         assertThat(RecheckJobs.ended(engine, recheck.getId())).isTrue();
+    }
+
+    /** The open review of the account's registry finding. */
+    private Task findingReview(String accountId) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(accountId)
+                .taskDefinitionKey("Activity_ReviewRegistryFinding").singleResult();
+    }
+
+    /** A reviewer claims the finding's review and decides, as in Tasklist; then its jobs run. */
+    private void decideFinding(Task task, String decision) {
+        engine.getTaskService().claim(task.getId(), "bob");
+        engine.getTaskService().complete(task.getId(), Map.of("findingDecision", decision));
+        RecheckJobs.runDueJobs(engine, task.getProcessInstanceId());
+    }
+
+    /** The grace period's timer of the account's open finding. */
+    private Job graceTimer(String accountId) {
+        ProcessInstance finding = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(Recheck.PROCESS_KEY).processInstanceBusinessKey(accountId)
+                .variableValueEquals(Recheck.Var.FINDING, "DATA_MISMATCH").singleResult();
+        return engine.getManagementService().createJobQuery().processInstanceId(finding.getId()).timers().singleResult();
+    }
+
+    /** Moves the engine's clock past the grace period and runs what follows. */
+    private void endGracePeriod(String accountId, Job grace) {
+        ClockUtil.setCurrentTime(Date.from(grace.getDuedate().toInstant().plusSeconds(1)));
+        engine.getManagementService().executeJob(grace.getId());
+        assertThat(RecheckJobs.runDueJobs(engine, grace.getProcessInstanceId())).isEmpty();
+        assertThat(RecheckJobs.ended(engine, grace.getProcessInstanceId())).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from registry_finding where open_account_id = ?", Integer.class,
+                accountId)).isZero();
+    }
+
+    private int messages(String accountId, String event) {
+        return jdbc.queryForObject("select count(*) from message where account_id = ? and event = ?", Integer.class,
+                accountId, event);
     }
 
     private Job onlyJob(ProcessInstance instance) {

@@ -12,14 +12,15 @@ import org.camunda.bpm.engine.runtime.Job;
  */
 final class RecheckJobs {
 
-    /** The step of the revocation notice instances ("Notify revocation"). */
-    static final String NOTICE_STEP = "Activity_NotifyHolder";
+    /** The asynchronous steps of the instances the findings start ("Registry finding reported"). */
+    static final List<String> FINDING_STEPS = List.of("Activity_DecideRevocationPolicy", "Activity_NotifyRevocation",
+            "Activity_NotifyDataMismatch", "Activity_RecheckAccount");
 
     private RecheckJobs() {
     }
 
     /**
-     * Executes the instance's due jobs, and those of the revocation notices it requested, until none is left;
+     * Executes the instance's due jobs, and those of the findings it reported, until none is left;
      * returns the failures met on the way.
      */
     static List<RuntimeException> runDueJobs(ProcessEngine engine, String processInstanceId) {
@@ -28,9 +29,9 @@ final class RecheckJobs {
         for (int executed = 0; executed < 20_000; executed++) {
             List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable()
                     .orderByJobId().asc().listPage(0, 1);
-            if (due.isEmpty()) {
-                due = management.createJobQuery().processDefinitionKey(Recheck.PROCESS_KEY).activityId(NOTICE_STEP)
-                        .executable().orderByJobId().asc().listPage(0, 1);
+            for (int step = 0; step < FINDING_STEPS.size() && due.isEmpty(); step++) {
+                due = management.createJobQuery().processDefinitionKey(Recheck.PROCESS_KEY)
+                        .activityId(FINDING_STEPS.get(step)).executable().orderByJobId().asc().listPage(0, 1);
             }
             if (due.isEmpty()) {
                 return failures;

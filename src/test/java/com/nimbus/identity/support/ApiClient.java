@@ -91,6 +91,21 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Deploys one file through {@code /engine-rest/deployment/create} as Camunda Modeler's deploy button does
+     * (deployment name, source "Camunda Modeler", the file as a part named after it).
+     */
+    public Response deploy(String deploymentName, String fileName, String content) {
+        String boundary = "----" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + deploymentName + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return send(request("/engine-rest/deployment/create")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Logs into the Camunda webapps (Tasklist) as a browser does, keeping the session cookie. */
     public Response loginToTasklist(String user, String password) {
         get("/camunda/app/tasklist/");

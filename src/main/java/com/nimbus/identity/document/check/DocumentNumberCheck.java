@@ -1,5 +1,6 @@
 package com.nimbus.identity.document.check;
 
+import com.nimbus.identity.document.AcceptedDocuments;
 import com.nimbus.identity.document.rules.NumberFormat;
 import com.nimbus.identity.document.rules.RegionDocumentTable;
 import com.nimbus.identity.vocabulary.ReasonCode;
@@ -19,15 +20,17 @@ class DocumentNumberCheck implements AutomatedCheck {
     static final String NAME = "Document number";
 
     private final RegionDocumentTable table;
+    private final AcceptedDocuments accepted;
 
-    DocumentNumberCheck(RegionDocumentTable table) {
+    DocumentNumberCheck(RegionDocumentTable table, AcceptedDocuments accepted) {
         this.table = table;
+        this.accepted = accepted;
     }
 
     @Override
     public CheckResult check(CheckSubject subject) {
         Optional<NumberFormat> format = table.formatFor(subject.region(), subject.documentType());
-        if (format.isEmpty()) {
+        if (format.isEmpty() || !accepted.accepts(subject.region(), subject.identityType(), subject.documentType())) {
             return CheckResult.pass(NAME, "not checked: the document type is not accepted in this region");
         }
         Optional<String> problem = format.get().problem(subject.documentNumber());

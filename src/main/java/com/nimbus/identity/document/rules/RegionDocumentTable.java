@@ -14,15 +14,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Which documents each region accepts (R2, R3) and the format of their numbers: a table, region by region.
- * A region that is not listed accepts every document type in the default format of that type.
+ * The format of document numbers, region by region (R2, R3). Which documents a region accepts is not decided here
+ * but by the decision table {@code accepted-documents} that process owners change
+ * ({@code document.AcceptedDocuments}); a type without a format of its region's own is checked in the default
+ * format of that type, so a type a process owner adds to a region is checked too.
  *
  * <pre>
  * region                     ID_CARD           DRIVERS_LICENSE   PASSPORT  WORK_PERMIT  BUSINESS_LICENSE
  * CN Mainland China          GB 11643 id no.   GB 11643 id no.   ICAO      generic      USCC (GB 32100)
  * HK Hong Kong               HKID              HKID              ICAO      generic      BR number, 8 digits
- * GB AU NZ CA US (no national
- *    identity card)          not accepted      generic           ICAO      generic      generic (GB: company no.)
+ * GB                         generic           generic           ICAO      generic      company no.
  * every other region         generic           generic           ICAO      generic      generic
  * </pre>
  *
@@ -56,9 +57,6 @@ public class RegionDocumentTable {
                 "[0-9]{8}", "8 digits (the business registration number, without branch or certificate suffixes)");
         NumberFormat ukCompany = new PatternNumberFormat("UK company registration number",
                 "[0-9]{8}|[A-Z]{2}[0-9]{6}", "8 digits, or 2 letters and 6 digits (Companies House number)");
-        Map<DocumentType, NumberFormat> noNationalIdCard = Map.of(
-                DRIVERS_LICENSE, drivingLicence, PASSPORT, passport, WORK_PERMIT, workPermit,
-                BUSINESS_LICENSE, businessRegistration);
 
         defaults = Map.of(
                 ID_CARD, identityCard, DRIVERS_LICENSE, drivingLicence, PASSPORT, passport, WORK_PERMIT, workPermit,
@@ -68,24 +66,14 @@ public class RegionDocumentTable {
                         WORK_PERMIT, workPermit, BUSINESS_LICENSE, cnCreditCode),
                 "HK", Map.of(ID_CARD, hkIdentity, DRIVERS_LICENSE, hkIdentity, PASSPORT, passport,
                         WORK_PERMIT, workPermit, BUSINESS_LICENSE, hkBusinessRegistration),
-                "GB", Map.of(DRIVERS_LICENSE, drivingLicence, PASSPORT, passport, WORK_PERMIT, workPermit,
-                        BUSINESS_LICENSE, ukCompany),
-                "AU", noNationalIdCard,
-                "NZ", noNationalIdCard,
-                "CA", noNationalIdCard,
-                "US", noNationalIdCard);
+                "GB", Map.of(BUSINESS_LICENSE, ukCompany));
     }
 
-    /** The format of the type's numbers in the region, or empty when the region does not accept the type. */
+    /** The format of the type's numbers in the region; empty only without a type. */
     public Optional<NumberFormat> formatFor(String region, DocumentType type) {
         if (type == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(acceptedIn(region).get(type));
-    }
-
-    /** The document types the region accepts, with the format of their numbers. */
-    public Map<DocumentType, NumberFormat> acceptedIn(String region) {
-        return regions.getOrDefault(region, defaults);
+        return Optional.ofNullable(regions.getOrDefault(region, Map.of()).getOrDefault(type, defaults.get(type)));
     }
 }

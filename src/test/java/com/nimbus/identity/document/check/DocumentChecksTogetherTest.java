@@ -6,7 +6,9 @@ import com.nimbus.identity.document.ConfiguredChecks;
 import com.nimbus.identity.document.DocumentChecksProperties;
 import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.document.PhotoAnalyser;
+import com.nimbus.identity.document.AcceptedDocuments;
 import com.nimbus.identity.document.rules.RegionDocumentTable;
+import com.nimbus.identity.support.ModelRuleTables;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
 import com.nimbus.identity.vocabulary.ReasonCode;
@@ -23,13 +25,14 @@ class DocumentChecksTogetherTest {
     private final DocumentChecksProperties configured = ConfiguredChecks.properties();
     private final PhotoAnalyser analyser = new PhotoAnalyser(configured);
     private final RegionDocumentTable table = new RegionDocumentTable();
+    private final AcceptedDocuments accepted = new AcceptedDocuments(ModelRuleTables.shipped());
     private final List<AutomatedCheck> checks = List.of(
             new SimilarPhotoCheck(analyser, (account, fingerprint, max) -> OptionalInt.empty(), configured),
             new PhotoSharpnessCheck(analyser, configured),
             new PhotoResolutionCheck(analyser, configured),
             new PhotoReadableCheck(analyser),
-            new DocumentNumberCheck(table),
-            new DocumentTypeAcceptedCheck(table));
+            new DocumentNumberCheck(table, accepted),
+            new DocumentTypeAcceptedCheck(accepted));
 
     private CheckReport run(CheckSubject subject) {
         List<AutomatedCheck> ordered = new java.util.ArrayList<>(checks);

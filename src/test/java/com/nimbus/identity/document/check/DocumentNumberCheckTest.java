@@ -3,7 +3,9 @@ package com.nimbus.identity.document.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbus.identity.document.DocumentType;
+import com.nimbus.identity.document.AcceptedDocuments;
 import com.nimbus.identity.document.rules.RegionDocumentTable;
+import com.nimbus.identity.support.ModelRuleTables;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import java.time.LocalDate;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class DocumentNumberCheckTest {
 
-    private final DocumentNumberCheck check = new DocumentNumberCheck(new RegionDocumentTable());
+    private final DocumentNumberCheck check = new DocumentNumberCheck(new RegionDocumentTable(), new AcceptedDocuments(ModelRuleTables.shipped()));
 
     private static void assertNoPartOf(String number, CheckResult result) {
         for (int i = 0; i + 5 <= number.length(); i++) {

@@ -2,15 +2,16 @@ package com.nimbus.identity.document.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbus.identity.document.AcceptedDocuments;
 import com.nimbus.identity.document.DocumentType;
-import com.nimbus.identity.document.rules.RegionDocumentTable;
+import com.nimbus.identity.support.ModelRuleTables;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 class DocumentTypeAcceptedCheckTest {
 
-    private final DocumentTypeAcceptedCheck check = new DocumentTypeAcceptedCheck(new RegionDocumentTable());
+    private final DocumentTypeAcceptedCheck check = new DocumentTypeAcceptedCheck(new AcceptedDocuments(ModelRuleTables.shipped()));
 
     @Test
     void passesATypeTheRegionAccepts() {

@@ -55,12 +55,10 @@ class RegionDocumentTableTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"GB", "US", "AU", "NZ", "CA"})
-    void regionsWithoutANationalIdentityCardDoNotAcceptOne(String region) {
-        assertThat(table.formatFor(region, ID_CARD)).isEmpty();
-        assertThat(table.formatFor(region, PASSPORT)).isPresent();
-        assertThat(table.formatFor(region, DRIVERS_LICENSE)).isPresent();
-        assertThat(table.formatFor(region, WORK_PERMIT)).isPresent();
-        assertThat(table.formatFor(region, BUSINESS_LICENSE)).isPresent();
+    void anIdentityCardARegionDoesNotAcceptTodayStillHasTheGenericFormatShouldTheTableAcceptIt(String region) {
+        // whether the region accepts it is the decision table accepted-documents' (AcceptedDocumentsTableTest)
+        assertThat(valid(region, ID_CARD, "X4RTBPFW4")).isTrue();
+        assertThat(valid(region, ID_CARD, "1234")).isFalse();
     }
 
     @Test
@@ -73,9 +71,9 @@ class RegionDocumentTableTest {
 
     @ParameterizedTest
     @EnumSource(DocumentType.class)
-    void aRegionWithoutRowsOfItsOwnAcceptsEveryTypeInTheDefaultFormat(DocumentType type) {
+    void aRegionWithoutRowsOfItsOwnChecksEveryTypeInTheDefaultFormat(DocumentType type) {
         assertThat(table.formatFor("FR", type)).isPresent();
-        assertThat(table.acceptedIn("FR")).isEqualTo(table.acceptedIn("DE"));
+        assertThat(table.formatFor("FR", type)).isEqualTo(table.formatFor("DE", type));
     }
 
     @Test
