@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code accountsRevoked} and {@code revokedAccountIds} (a JSON list, the collection of "Notify holder").
  * A registry that cannot answer fails the job (nothing revoked): retried, then an incident.
  */
+@ProcessBean
 @Component("recheckAccounts")
 class RecheckAccountsDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code revokedAccountIds}, in the transaction that revoked them. Each notice is an instance of its own, so
  * notices run in parallel and the sweep does not wait for mail servers or SMS providers.
  */
+@ProcessBean
 @Component("requestRevocationNotices")
 class RequestRevocationNoticesDelegate implements JavaDelegate {
 
