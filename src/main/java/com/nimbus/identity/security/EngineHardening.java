@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>expressions in models resolve only the {@link ProcessBeans} ({@link ModelExpressionManager}), also in
  *   scripts, which get the same map instead of the whole Spring context;</li>
- *   <li>a task is completed only by its assignee ({@link AssigneeWorksTheTask}).</li>
+ *   <li>a task is completed only by its assignee ({@link AssigneeWorksTheTask});</li>
+ *   <li>whoever deploys may read the deployment but not delete it, with its history
+ *   ({@link DeployersKeepTheirDeployments}).</li>
  * </ul>
  */
 @Component
@@ -31,5 +33,6 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         configuration.setBeans(processBeans);
         configuration.setExpressionManager(new ModelExpressionManager(processBeans));
         configuration.setCommandCheckers(List.of(new TenantCommandChecker(), new AssigneeWorksTheTask()));
+        configuration.setResourceAuthorizationProvider(new DeployersKeepTheirDeployments());
     }
 }
