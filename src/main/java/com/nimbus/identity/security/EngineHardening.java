@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>expressions in models resolve only the {@link ProcessBeans} ({@link ModelExpressionManager}), also in
  *   scripts, which get the same map instead of the whole Spring context;</li>
+ *   <li>a model that names a class ({@code camunda:class}) or holds a script is refused at deployment
+ *   ({@link ModelRules});</li>
  *   <li>a task is completed only by its assignee ({@link AssigneeWorksTheTask});</li>
  *   <li>whoever deploys may read the deployment but not delete it, with its history
  *   ({@link DeployersKeepTheirDeployments}).</li>
@@ -34,5 +36,6 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new ModelExpressionManager(processBeans));
         configuration.setCommandCheckers(List.of(new TenantCommandChecker(), new AssigneeWorksTheTask()));
         configuration.setResourceAuthorizationProvider(new DeployersKeepTheirDeployments());
+        configuration.setBpmnParseFactory(new ModelRules());
     }
 }

@@ -97,6 +97,26 @@ class ModelExpressionsIT {
     }
 
     @Test
+    void aModelThatNamesAClassOrHoldsAScriptIsNotDeployed() {
+        String key = "class-check-" + UUID.randomUUID().toString().substring(0, 8);
+        String withClass = model(key, "'x'").replace("<bpmn:userTask id=\"Wait\" name=\"Look at the result\">",
+                "<bpmn:serviceTask id=\"Wait\" name=\"Build an object\" "
+                        + "camunda:class=\"org.springframework.jdbc.core.JdbcTemplate\">").replace("</bpmn:userTask>",
+                "</bpmn:serviceTask>");
+        String withScript = model(key, "'x'").replace("<bpmn:userTask id=\"Wait\" name=\"Look at the result\">",
+                "<bpmn:scriptTask id=\"Wait\" name=\"Run a script\" scriptFormat=\"javascript\">"
+                        + "<bpmn:script>java.lang.System.exit(1)</bpmn:script>").replace("</bpmn:userTask>",
+                "</bpmn:scriptTask>");
+
+        for (String refused : new String[] {withClass, withScript}) {
+            Response deployed = ApiClient.as(port, "owen", "owen").deploy(refused);
+            assertThat(deployed.status()).as(deployed.text()).isEqualTo(400);
+            assertThat(deployed.json().get("message").asText()).containsAnyOf("camunda:class", "script");
+        }
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+    }
+
+    @Test
     void theBeansAndFunctionsMeantForModelsStillResolve() {
         String key = "expression-check-" + UUID.randomUUID().toString().substring(0, 8);
         deployAsProcessOwner(key, "businessCalendar.addBusinessDays(now(), 3).after(now()) and "
