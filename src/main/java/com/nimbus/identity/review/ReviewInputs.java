@@ -20,7 +20,8 @@ import java.util.Optional;
  *   everything else of the review are the application's to set;</li>
  *   <li>{@code decision}: a String, one of {@link Workflow#REVIEW_DECISIONS};</li>
  *   <li>{@code rejectionReasons}: a Json array of reviewers' reason codes (a String holding one is taken too), at least
- *   one for a rejection; automated and re-check codes are never a reviewer's;</li>
+ *   one for the decisions of {@link Workflow#REVIEW_DECISIONS_WITH_REASONS}; automated and re-check codes are never a
+ *   reviewer's;</li>
  *   <li>{@code reviewComment}: a String of at most {@value #MAX_COMMENT} characters.</li>
  * </ul>
  * Values are given as their type's name (String, Json, Object, ...) and their text, never deserialized.
@@ -61,9 +62,9 @@ final class ReviewInputs {
             problems.add("decision must be a String, one of " + String.join(", ", Workflow.REVIEW_DECISIONS) + ".");
         }
         Optional<List<String>> reasons = reasons(inputs.get(Workflow.Var.REJECTION_REASONS), problems);
-        if (decision != null && Workflow.DECISION_REJECT.equals(decision.text())
+        if (decision != null && Workflow.REVIEW_DECISIONS_WITH_REASONS.contains(decision.text())
                 && reasons.map(List::isEmpty).orElse(true)) {
-            problems.add("A rejection needs at least one reason in rejectionReasons.");
+            problems.add("A decision " + decision.text() + " needs at least one reason in rejectionReasons.");
         }
         Input comment = inputs.get(Workflow.Var.REVIEW_COMMENT);
         if (comment != null && !comment.isNull()) {

@@ -48,6 +48,9 @@ public final class Workflow {
     /** The decisions a reviewer may take on {@link #USER_TASK_REVIEW}; a new one is added here. */
     public static final List<String> REVIEW_DECISIONS = List.of(DECISION_APPROVE, DECISION_REJECT);
 
+    /** The decisions of {@link #REVIEW_DECISIONS} that need at least one reason in {@code rejectionReasons}. */
+    public static final List<String> REVIEW_DECISIONS_WITH_REASONS = List.of(DECISION_REJECT);
+
     /**
      * The only variables a reviewer may set when completing {@link #USER_TASK_REVIEW}: everything else of the review
      * (who decided, whether the automated checks passed, the document's address) is the application's to set.

@@ -48,7 +48,7 @@ class ReviewInputsTest {
     @Test
     void reasonsAreReviewersCodesInAJsonArrayAndARejectionHasOne() {
         assertThat(ReviewInputs.problems(inputs("decision", "String", "REJECT")))
-                .containsExactly("A rejection needs at least one reason in rejectionReasons.");
+                .containsExactly("A decision REJECT needs at least one reason in rejectionReasons.");
         assertThat(ReviewInputs.problems(inputs("decision", "String", "APPROVE", "rejectionReasons", "Json",
                 "[\"QUOTA_EXCEEDED\"]"))).containsExactly("Not a reviewer's reason: QUOTA_EXCEEDED.");
         assertThat(ReviewInputs.problems(inputs("decision", "String", "APPROVE", "rejectionReasons", "Json",
