@@ -1,6 +1,7 @@
 package com.nimbus.identity.account;
 
 import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.ProcessBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (ISO 8601, default P30D) sets its length. A change is checked against it when it is submitted, before anything
  * is stored, so the client learns at once that it must wait and until when.
  */
+@ProcessBean
 @Service("changeLock")
 public class ChangeLock {
 

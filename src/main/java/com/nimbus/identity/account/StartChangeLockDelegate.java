@@ -1,5 +1,6 @@
 package com.nimbus.identity.account;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.workflow.Variables;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * (the model's default is the configured {@code identity.change-lock.duration}) and writes
  * {@code changeLockedUntil}, the date the timer "Change lock expires" waits for.
  */
+@ProcessBean
 @Component("startChangeLock")
 class StartChangeLockDelegate implements JavaDelegate {
 

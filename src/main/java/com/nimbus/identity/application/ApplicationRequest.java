@@ -4,6 +4,7 @@ import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.vocabulary.FieldError;
 import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.PlainText;
 import com.nimbus.identity.vocabulary.ValidationFailed;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,8 +69,9 @@ public record ApplicationRequest(String identityType, String fullName, String ad
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
             return null;
         }
-        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(field, "must not contain control characters"));
+        java.util.Optional<String> hidden = PlainText.problem(trimmed);
+        if (hidden.isPresent()) {
+            errors.add(new FieldError(field, hidden.get()));
             return null;
         }
         return trimmed;

@@ -16,6 +16,7 @@ import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.ValidationFailed;
+import com.nimbus.identity.vocabulary.Workflow;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -215,19 +216,33 @@ public class ApplicationService implements PendingApplications {
         return true;
     }
 
-    /** Rejects the application with its reasons (R6); unknown codes are refused. */
+    /**
+     * Rejects the application with its reasons (R6). Who rejected it is the application's own record, never a
+     * variable a reviewer could send: an application that has not passed the automated checks (still
+     * {@code SUBMITTED}) is rejected by them, with automated reasons only; one in review is rejected by the reviewer
+     * who completed the review, with reviewers' reasons only. Anything else is refused and changes nothing.
+     */
     @Transactional
-    public void reject(String applicationId, List<String> reasonCodes, String by, String comment) {
+    public void reject(String applicationId, List<String> reasonCodes, String reviewer, String comment) {
         if (reasonCodes == null || reasonCodes.isEmpty()) {
             throw new IllegalArgumentException("a rejection needs at least one reason");
         }
+        VerificationApplication application = pendingForUpdate(applicationId);
+        boolean automated = application.getStatus() == ApplicationStatus.SUBMITTED;
+        ReasonCode.Origin origin = automated ? ReasonCode.Origin.AUTOMATED : ReasonCode.Origin.REVIEWER;
         List<Reason> reasons = reasonCodes.stream()
                 .map(code -> ReasonCode.parse(code)
-                        .orElseThrow(() -> new IllegalArgumentException("unknown reason code " + code)))
+                        .filter(reason -> reason.origin() == origin)
+                        .orElseThrow(() -> new IllegalArgumentException("reason code " + code + " is not one of the "
+                                + origin.name().toLowerCase(java.util.Locale.ROOT) + " reasons")))
                 .distinct()
                 .map(Reason::of)
                 .toList();
-        pendingForUpdate(applicationId).reject(reasons, by, comment, clock.instant());
+        String by = automated ? Workflow.AUTOMATED_CHECKS_ACTOR : reviewer;
+        if (by == null || by.isBlank()) {
+            throw new IllegalStateException("application " + applicationId + " is in review: a reviewer rejects it");
+        }
+        application.reject(reasons, by, automated ? null : comment, clock.instant());
         log.info("Application {} rejected by {}: {}", applicationId, by, reasonCodes);
     }
 

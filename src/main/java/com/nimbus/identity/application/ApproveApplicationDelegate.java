@@ -1,5 +1,6 @@
 package com.nimbus.identity.application;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * "Verify account": approves the application. Throws the BPMN error {@code QUOTA_EXCEEDED} when the identity's
  * quota filled up since submission; the application is then already recorded as rejected for that reason.
  */
+@ProcessBean
 @Component("approveApplication")
 class ApproveApplicationDelegate implements JavaDelegate {
 

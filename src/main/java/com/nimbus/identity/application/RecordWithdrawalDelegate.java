@@ -1,11 +1,13 @@
 package com.nimbus.identity.application;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Record withdrawal": the application becomes WITHDRAWN; the account is left as it was. */
+@ProcessBean
 @Component("recordWithdrawal")
 class RecordWithdrawalDelegate implements JavaDelegate {
 

@@ -1,12 +1,18 @@
 package com.nimbus.identity.application;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record rejection": rejects the application with the codes in {@code rejectionReasons}. */
+/**
+ * "Record rejection" and "Record automated rejection": rejects the application with the codes in
+ * {@code rejectionReasons}. Whether the automated checks or a reviewer rejected it is the application's record to
+ * tell ({@link ApplicationService#reject}), not a variable.
+ */
+@ProcessBean
 @Component("rejectApplication")
 class RejectApplicationDelegate implements JavaDelegate {
 
@@ -18,10 +24,9 @@ class RejectApplicationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean automated = Boolean.FALSE.equals(execution.getVariable(Workflow.Var.AUTOMATED_CHECKS_PASSED));
-        String by = automated ? Workflow.AUTOMATED_CHECKS_ACTOR : Variables.string(execution, Workflow.Var.REVIEWED_BY);
         applications.reject(Variables.applicationId(execution),
-                Variables.stringList(execution, Workflow.Var.REJECTION_REASONS), by,
+                Variables.stringList(execution, Workflow.Var.REJECTION_REASONS),
+                Variables.string(execution, Workflow.Var.REVIEWED_BY),
                 Variables.string(execution, Workflow.Var.REVIEW_COMMENT));
     }
 }

@@ -1,6 +1,7 @@
 package com.nimbus.identity.application;
 
 import com.nimbus.identity.document.check.CheckReport;
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.workflow.Variables;
@@ -10,6 +11,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /** "Run automated checks": writes {@code automatedChecksPassed}, {@code checkSummary} and, on failure, the reasons. */
+@ProcessBean
 @Component("runAutomatedChecks")
 class RunAutomatedChecksDelegate implements JavaDelegate {
 

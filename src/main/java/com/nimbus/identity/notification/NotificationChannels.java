@@ -1,5 +1,6 @@
 package com.nimbus.identity.notification;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * The channels the models' "Notify ..." steps iterate over ({@code ${notificationChannels.all()}}), one job
  * per channel. A process owner narrows a step with {@code ${notificationChannels.only('EMAIL,SMS')}}.
  */
+@ProcessBean
 @Component("notificationChannels")
 public class NotificationChannels {
 

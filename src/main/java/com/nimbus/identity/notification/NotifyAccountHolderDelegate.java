@@ -1,5 +1,6 @@
 package com.nimbus.identity.notification;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * message center. The notification key is the process instance, the step and the account (one step of a
  * re-check sweep notifies many accounts), so a retried job never delivers a channel twice.
  */
+@ProcessBean
 @Component("notifyAccountHolder")
 class NotifyAccountHolderDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code outcome} ({@code KEPT}: a reviewer kept the verification, not reported again for it; {@code CLEARED}: the
  * finding went away or a change is pending, reported again by a later sweep if it is still there).
  */
+@ProcessBean
 @Component("closeFinding")
 class CloseFindingDelegate implements JavaDelegate {
 

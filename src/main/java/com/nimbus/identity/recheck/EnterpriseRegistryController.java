@@ -7,12 +7,14 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +37,11 @@ class EnterpriseRegistryController {
     }
 
     private final RegistryImport imports;
+    private final DataSize maxSize;
 
-    EnterpriseRegistryController(RegistryImport imports) {
+    EnterpriseRegistryController(RegistryImport imports, RegistryImportProperties limits) {
         this.imports = imports;
+        this.maxSize = limits.maxSize();
     }
 
     @Operation(operationId = "importEnterpriseRegistry", summary = "Load the database registry from CSV",
@@ -50,16 +54,21 @@ class EnterpriseRegistryController {
                     @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = CsvUpload.class))}),
             description = "UTF-8 CSV with the columns `region,registration_number,name,registered_address,status` "
                     + "(status `ACTIVE` or `DISSOLVED`), as the body or as the part `file`. Good rows are inserted or "
-                    + "updated; the answer lists the rejected rows by line. Group `process-owners`.")
+                    + "updated; the answer lists the rejected rows by line. A file over "
+                    + "`identity.recheck.import.max-size` (32 MB), with more rows than `max-rows` (200,000) or a field "
+                    + "longer than `max-field-length` (1,000 characters) is refused whole. Group `process-owners`.")
     @ApiResponse(responseCode = "200", description = "What the import did", content = @Content(
             schema = @Schema(implementation = ImportReport.class), examples = @ExampleObject("""
             {"rowsRead": 3, "inserted": 1, "updated": 1, "rejectedCount": 1,
              "rejected": [{"line": 4, "reason": "unknown status 'CLOSED': expected ACTIVE or DISSOLVED"}],
              "rejectedListTruncated": false}""")))
-    @ProblemResponses({"VALIDATION_FAILED", "MEDIA_TYPE_UNSUPPORTED"})
+    @ProblemResponses({"VALIDATION_FAILED", "IMPORT_TOO_LARGE", "MEDIA_TYPE_UNSUPPORTED"})
     @PostMapping(consumes = {"text/csv", "text/plain"})
-    ImportReport importBody(InputStream body) throws IOException {
-        try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+    ImportReport importBody(InputStream body, HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxSize.toBytes()) {
+            throw new ImportTooLarge(maxSize);
+        }
+        try (Reader reader = new InputStreamReader(new SizeLimitedInputStream(body, maxSize), StandardCharsets.UTF_8)) {
             return imports.importCsv(reader);
         }
     }
@@ -67,7 +76,11 @@ class EnterpriseRegistryController {
     @Operation(hidden = true)
     @PostMapping(consumes = "multipart/form-data")
     ImportReport importFile(@RequestParam("file") MultipartFile file) throws IOException {
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        if (file.getSize() > maxSize.toBytes()) {
+            throw new ImportTooLarge(maxSize);
+        }
+        try (Reader reader = new InputStreamReader(new SizeLimitedInputStream(file.getInputStream(), maxSize),
+                StandardCharsets.UTF_8)) {
             return imports.importCsv(reader);
         }
     }

@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * and moves {@code cursor} to its last id. The cursor is a process variable, committed with the jobs of the
  * page, so a sweep resumes after a restart exactly where it was.
  */
+@ProcessBean
 @Component("loadNextRecheckPage")
 class LoadNextPageDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * of account id, verified application id and finding). Revokes nothing. A registry that cannot answer fails the job:
  * retried, then an incident.
  */
+@ProcessBean
 @Component("recheckAccounts")
 class RecheckAccountsDelegate implements JavaDelegate {
 

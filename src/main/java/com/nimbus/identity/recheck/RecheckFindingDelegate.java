@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.account.PendingApplications;
 import com.nimbus.identity.workflow.Variables;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * and {@code changePending} (the holder has a change application pending). A registry that cannot answer fails the
  * job (retried, then an incident): it never revokes.
  */
+@ProcessBean
 @Component("recheckFinding")
 class RecheckFindingDelegate implements JavaDelegate {
 

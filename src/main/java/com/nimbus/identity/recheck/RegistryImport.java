@@ -2,6 +2,7 @@ package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.account.RegionCode;
 import com.nimbus.identity.document.DocumentNumbers;
+import com.nimbus.identity.vocabulary.PlainText;
 import com.nimbus.identity.vocabulary.ValidationFailed;
 import java.io.Reader;
 import java.time.Clock;
@@ -42,10 +43,12 @@ public class RegistryImport {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final RegistryImportProperties limits;
 
-    public RegistryImport(JdbcTemplate jdbc, Clock clock) {
+    public RegistryImport(JdbcTemplate jdbc, Clock clock, RegistryImportProperties limits) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Transactional
@@ -61,6 +64,7 @@ public class RegistryImport {
         if (header == null) {
             throw ValidationFailed.of("file", "is empty: expected a header line with " + String.join(",", COLUMNS));
         }
+        requireFieldsWithinLimit(header);
         Map<String, Integer> columns = columns(header);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         Map<String, Integer> seen = new HashMap<>();
@@ -71,10 +75,15 @@ public class RegistryImport {
         int good = 0;
         int inserted = 0;
         for (CsvRows.Row record = csv.next(); record != null; record = csv.next()) {
+            requireFieldsWithinLimit(record);
             if (record.isBlank()) {
                 continue;
             }
             rows++;
+            if (rows > limits.maxRows()) {
+                throw ValidationFailed.of("file", "has more than " + limits.maxRows()
+                        + " rows: split the registry into several files");
+            }
             List<String> problems = new ArrayList<>();
             Entry entry = validate(record, header.fields().size(), columns, problems);
             if (entry != null) {
@@ -102,6 +111,14 @@ public class RegistryImport {
                 good - inserted, rejectedCount);
         return new ImportReport(rows, inserted, good - inserted, rejectedCount, rejected,
                 rejectedCount > rejected.size());
+    }
+
+    /** A field longer than any entry's is a broken file (e.g. a quote that swallowed lines): refused whole. */
+    private void requireFieldsWithinLimit(CsvRows.Row record) {
+        if (record.fields().stream().anyMatch(field -> field.length() > limits.maxFieldLength())) {
+            throw ValidationFailed.of("file", "line " + record.line() + " has a field longer than "
+                    + limits.maxFieldLength() + " characters: is a quote not closed?");
+        }
     }
 
     private static Map<String, Integer> columns(CsvRows.Row header) {
@@ -168,8 +185,8 @@ public class RegistryImport {
             problems.add(column + " is empty");
         } else if (value.length() > max) {
             problems.add(column + " is longer than " + max + " characters");
-        } else if (value.codePoints().anyMatch(Character::isISOControl)) {
-            problems.add(column + " contains a line break or another control character");
+        } else {
+            PlainText.problem(value).ifPresent(problem -> problems.add(column + " " + problem));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * finding of this verification ({@link RegistryFindings}). Each instance's first step waits for a job of its own, so
  * the page does not wait for the decision table or the notices.
  */
+@ProcessBean
 @Component("reportRegistryFindings")
 class ReportRegistryFindingsDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package com.nimbus.identity.recheck;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * "Revoke verification": revokes the account's enterprise verification for the finding, unless the account changed
  * to another verification since, and closes the finding. Writes {@code revoked}.
  */
+@ProcessBean
 @Component("revokeVerification")
 class RevokeVerificationDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package com.nimbus.identity.review;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * ({@code identity.review.holidays}, ISO dates). Used by the models as
  * {@code ${businessCalendar.addBusinessDays(now(), 3)}}.
  */
+@ProcessBean
 @Component("businessCalendar")
 public class BusinessCalendar {
 

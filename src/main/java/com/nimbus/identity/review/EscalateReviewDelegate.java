@@ -1,5 +1,6 @@
 package com.nimbus.identity.review;
 
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.UserGroups;
 import com.nimbus.identity.vocabulary.Workflow;
 import org.camunda.bpm.engine.TaskService;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** "Escalate review to supervisors" (R5): supervisors become candidates of the overdue review task. */
+@ProcessBean
 @Component("escalateReview")
 class EscalateReviewDelegate implements JavaDelegate {
 

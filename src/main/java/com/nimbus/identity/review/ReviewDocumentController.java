@@ -5,8 +5,13 @@ import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.document.DocumentStore;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.IdentityType;
+import com.nimbus.identity.vocabulary.Workflow;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.function.Function;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What a reviewer sees next to the form in Tasklist: the document photo and the data the applicant entered.
- * Served only to a user logged into the webapps who is a reviewer or supervisor, and only while the
- * application is pending. Every access is logged.
+ * Served only to a user logged into the webapps who may work on that application's open review task now: its
+ * assignee, or a candidate, by name or through one of her groups (supervisors become candidates when the review is
+ * escalated). Everyone else, administrators included, is refused. Every attempt, allowed or refused, is logged with
+ * the user and the application's id, nothing else of the application.
  */
 @RestController
 @RequestMapping("/review/applications/{applicationId}")
@@ -35,18 +42,20 @@ class ReviewDocumentController {
     private final ApplicationService applications;
     private final DocumentStore documents;
     private final FieldCipher cipher;
+    private final TaskService tasks;
 
     ReviewDocumentController(ReviewerSession session, ApplicationService applications, DocumentStore documents,
-                             FieldCipher cipher) {
+                             FieldCipher cipher, TaskService tasks) {
         this.session = session;
         this.applications = applications;
         this.documents = documents;
         this.cipher = cipher;
+        this.tasks = tasks;
     }
 
     @GetMapping("/document")
     ResponseEntity<byte[]> document(@PathVariable String applicationId, HttpServletRequest request) {
-        return withReviewer(request, applicationId, application -> documents.load(applicationId)
+        return withReviewer(request, applicationId, "document", application -> documents.load(applicationId)
                 .map(photo -> ok(MediaType.parseMediaType(photo.contentType()), photo.content()))
                 .orElseGet(() -> ResponseEntity.notFound().build()));
     }
@@ -54,7 +63,7 @@ class ReviewDocumentController {
     @GetMapping("/entered-data.png")
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> enteredData(@PathVariable String applicationId, HttpServletRequest request) {
-        return withReviewer(request, applicationId, application -> {
+        return withReviewer(request, applicationId, "entered data", application -> {
             boolean enterprise = application.getIdentityType() == IdentityType.ENTERPRISE;
             List<EnteredDataImage.Field> fields = List.of(
                     new EnteredDataImage.Field("Identity type", application.getIdentityType().name()),
@@ -68,25 +77,41 @@ class ReviewDocumentController {
         });
     }
 
-    private ResponseEntity<byte[]> withReviewer(HttpServletRequest request, String applicationId,
-                                                java.util.function.Function<VerificationApplication, ResponseEntity<byte[]>> view) {
+    private ResponseEntity<byte[]> withReviewer(HttpServletRequest request, String applicationId, String what,
+                                                Function<VerificationApplication, ResponseEntity<byte[]>> view) {
         UserAuthentication user = session.user(request).orElse(null);
         if (user == null) {
+            log.warn("Review {} of application {} refused: no webapp session", what, applicationId);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        if (!ReviewerSession.mayReview(user)) {
-            log.warn("User {} may not see application documents", user.getIdentityId());
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-        }
+        String userId = user.getIdentityId();
         VerificationApplication application = applications.findOptional(applicationId)
                 .filter(a -> a.getStatus().isPending())
                 .orElse(null);
-        if (application == null) {
+        Task review = application == null ? null : tasks.createTaskQuery().processInstanceBusinessKey(applicationId)
+                .taskDefinitionKey(Workflow.USER_TASK_REVIEW).singleResult();
+        if (review == null) {
+            log.info("Review {} of application {} refused to user {}: no open review", what, applicationId, userId);
             return ResponseEntity.notFound().build();
         }
-        log.info("User {} views {} of application {}", user.getIdentityId(),
-                request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1), applicationId);
+        if (!mayWorkOn(review, userId, user.getGroupIds())) {
+            log.warn("Review {} of application {} refused to user {}: not the assignee nor a candidate", what,
+                    applicationId, userId);
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        log.info("Review {} of application {} allowed to user {}", what, applicationId, userId);
         return view.apply(application);
+    }
+
+    /** The assignee of the task, or a candidate of it by name or through one of {@code groups}. */
+    private boolean mayWorkOn(Task review, String userId, List<String> groups) {
+        if (userId.equals(review.getAssignee())) {
+            return true;
+        }
+        return tasks.getIdentityLinksForTask(review.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> userId.equals(link.getUserId())
+                        || (link.getGroupId() != null && groups != null && groups.contains(link.getGroupId())));
     }
 
     private static ResponseEntity<byte[]> ok(MediaType type, byte[] body) {

@@ -1,23 +1,29 @@
 package com.nimbus.identity.review;
 
-import com.nimbus.identity.vocabulary.ReasonCode;
+import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.web.PublicBaseUrl;
 import com.nimbus.identity.workflow.Variables;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
  * The reviewer's task "Review application". On create it gives the form the addresses of the document photo
  * and of the entered data, which the application serves to logged-in reviewers (so neither ever enters the
- * engine). On complete it refuses a decision that is not APPROVE or REJECT, a rejection without reasons and
- * reasons that are not reviewers' codes, and records who decided.
+ * engine). On complete it checks the decision's variables ({@link ReviewInputs}: String and Json values only, read
+ * without deserializing them) and records who decided: the authenticated user who completes the task (the engine lets
+ * only the assignee complete it), or, for the application's own code, which runs without one, the assignee.
  */
+@ProcessBean
 @Component("reviewTask")
 class ReviewTaskListener implements TaskListener {
 
@@ -46,30 +52,36 @@ class ReviewTaskListener implements TaskListener {
     }
 
     private void completed(DelegateTask task) {
-        String decision = Variables.string(task, Workflow.Var.DECISION);
-        if (!Workflow.DECISION_APPROVE.equals(decision) && !Workflow.DECISION_REJECT.equals(decision)) {
-            throw new ProcessEngineException("Choose a decision: APPROVE or REJECT.");
+        Map<String, ReviewInputs.Input> inputs = new LinkedHashMap<>();
+        for (String name : Workflow.REVIEW_INPUTS) {
+            TypedValue value = task.getVariableTyped(name, false);
+            if (value != null) {
+                inputs.put(name, input(value));
+            }
         }
-        if (Workflow.DECISION_REJECT.equals(decision)) {
-            List<String> reasons = Variables.stringList(task, Workflow.Var.REJECTION_REASONS);
-            if (reasons.isEmpty()) {
-                throw new ProcessEngineException("A rejection needs at least one reason.");
-            }
-            for (String code : reasons) {
-                boolean reviewerCode = ReasonCode.parse(code).map(r -> r.origin() == ReasonCode.Origin.REVIEWER).orElse(false);
-                if (!reviewerCode) {
-                    throw new ProcessEngineException("Unknown rejection reason: " + code + ".");
-                }
-            }
+        List<String> problems = ReviewInputs.problems(inputs);
+        if (!problems.isEmpty()) {
+            throw new ProcessEngineException(String.join(" ", problems));
         }
         task.getExecution().setVariable(Workflow.Var.REVIEWED_BY, reviewer(task));
     }
 
+    private static ReviewInputs.Input input(TypedValue value) {
+        String type = value.getType() == null ? null : value.getType().getName();
+        if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+            return new ReviewInputs.Input(type, serializable.getValueSerialized());
+        }
+        return new ReviewInputs.Input(type, value.getValue() == null ? null : value.getValue().toString());
+    }
+
     private String reviewer(DelegateTask task) {
+        Authentication current = identityService.getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
         if (task.getAssignee() != null) {
             return task.getAssignee();
         }
-        Authentication current = identityService.getCurrentAuthentication();
-        return current != null && current.getUserId() != null ? current.getUserId() : "unknown";
+        throw new ProcessEngineException("A review is decided by a reviewer who holds the task: claim it first.");
     }
 }

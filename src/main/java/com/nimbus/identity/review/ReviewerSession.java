@@ -1,11 +1,8 @@
 package com.nimbus.identity.review;
 
-import com.nimbus.identity.vocabulary.UserGroups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
-import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -14,9 +11,6 @@ import org.springframework.stereotype.Component;
 /** Who is logged into Tasklist in this browser, from the webapps' own session. */
 @Component
 class ReviewerSession {
-
-    static final Set<String> REVIEWING_GROUPS = Set.of(UserGroups.REVIEWERS, UserGroups.SUPERVISORS,
-            Groups.CAMUNDA_ADMIN);
 
     Optional<UserAuthentication> user(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -28,9 +22,5 @@ class ReviewerSession {
                 .filter(UserAuthentication.class::isInstance)
                 .map(UserAuthentication.class::cast)
                 .findFirst();
-    }
-
-    static boolean mayReview(UserAuthentication user) {
-        return user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(REVIEWING_GROUPS::contains);
     }
 }

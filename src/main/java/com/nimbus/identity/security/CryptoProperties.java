@@ -16,6 +16,12 @@ import org.springframework.validation.annotation.Validated;
 public record CryptoProperties(@NotBlank(message = "must be set (IDENTITY_ENCRYPTION_KEY): base64 of 32 random bytes")
                                String key) {
 
+    /**
+     * The key of the embedded default in {@code application.yaml}: public, for development only; the production
+     * profile refuses it ({@link ProductionSettingsCheck}).
+     */
+    public static final String DEVELOPMENT_KEY = "ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
+
     /** The key's 32 bytes. */
     public byte[] keyBytes() {
         return Base64.getDecoder().decode(key.strip());

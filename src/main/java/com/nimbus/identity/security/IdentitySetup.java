@@ -10,27 +10,41 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups of SPEC, their rights and the shared Tasklist filters, created on every start where missing
- * (all profiles). The seeded users of the embedded default are created only with
- * {@code identity.demo-data.enabled=true}, which the production profile turns off.
+ * The groups of SPEC, their rights and the shared Tasklist filters, created on every start where missing, and the
+ * rights set to exactly these where they differ (all profiles), so that a database of an earlier version loses what
+ * this one no longer grants. The seeded users of the embedded default ({@link DemoUsers}) are created only with
+ * {@code identity.demo-data.enabled=true} and on the embedded H2 database: never on PostgreSQL, whatever the profile.
+ *
+ * <p>Process owners deploy and watch: they create and read deployments, read definitions, instances, their variables
+ * and history, retry failed jobs, suspend and migrate instances; they may not delete deployments, instances or
+ * history, change history's time to live, start instances or set variables.
  */
 @Component
+@Order(0)
 class IdentitySetup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
@@ -39,15 +53,17 @@ class IdentitySetup implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final DemoUsers demoUsers;
     private final boolean seedUsers;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  TaskService tasks, DemoDataProperties demoData) {
+                  TaskService tasks, DemoUsers demoUsers, DemoDataProperties demoData, Environment environment) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
-        this.seedUsers = demoData.enabled();
+        this.demoUsers = demoUsers;
+        this.seedUsers = demoData.enabled() && EmbeddedDatabase.isEmbeddedDefault(environment);
     }
 
     @Override
@@ -59,17 +75,27 @@ class IdentitySetup implements ApplicationRunner {
 
         for (String reviewing : new String[] {UserGroups.REVIEWERS, UserGroups.SUPERVISORS}) {
             grant(reviewing, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(reviewing, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grant(reviewing, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
         }
         String owners = UserGroups.PROCESS_OWNERS;
         grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(owners, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        for (Resource resource : new Resource[] {Resources.DEPLOYMENT, Resources.PROCESS_DEFINITION,
-                Resources.PROCESS_INSTANCE, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION,
-                Resources.BATCH, Resources.HISTORIC_PROCESS_INSTANCE, Resources.HISTORIC_TASK}) {
-            grant(owners, resource, ANY, Permissions.ALL);
-        }
-        grant(owners, Resources.TASK, ANY, Permissions.READ);
+        grant(owners, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        grant(owners, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB,
+                ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
+                ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(owners, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.SUSPEND);
+        grant(owners, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(owners, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(owners, Resources.BATCH, ANY, BatchPermissions.READ, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+                BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
+        grant(owners, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+        grant(owners, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ, HistoricTaskPermissions.READ_VARIABLE);
+        grant(owners, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.READ_VARIABLE);
 
         Filter queue = filter("Review queue", "Applications waiting for a reviewer of your groups, oldest due first",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -87,12 +113,8 @@ class IdentitySetup implements ApplicationRunner {
         grant(UserGroups.REVIEWERS, Resources.FILTER, overdue.getId(), Permissions.READ);
 
         if (seedUsers) {
-            user("alice", "Alice", "Reviewer", UserGroups.REVIEWERS);
-            user("bob", "Bob", "Reviewer", UserGroups.REVIEWERS);
-            user("carol", "Carol", "Supervisor", UserGroups.SUPERVISORS);
-            user("owen", "Owen", "Process Owner", UserGroups.PROCESS_OWNERS);
-            user("console", "Console", "Backend", UserGroups.API_CLIENTS);
-            log.info("Seeded the users of the embedded default: alice, bob, carol, owen, console (and demo)");
+            demoUsers.seed();
+            log.info("Seeded the users of the embedded default: {} (and demo)", String.join(", ", DemoUsers.IDS));
         }
     }
 
@@ -105,31 +127,24 @@ class IdentitySetup implements ApplicationRunner {
         }
     }
 
-    private void user(String id, String firstName, String lastName, String groupId) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
-            user.setPassword(id);
-            user.setEmail(id + "@example.com");
-            identity.saveUser(user);
+    /** Grants exactly {@code permissions}: creates the grant, or sets an existing one to these permissions. */
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        int wanted = 0;
+        for (Permission permission : permissions) {
+            wanted |= permission.getValue();
         }
-        if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
-            identity.createMembership(id, groupId);
-        }
-    }
-
-    private void grant(String groupId, Resource resource, String resourceId, Permissions permission) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (!exists) {
-            Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        AuthorizationEntity auth = (AuthorizationEntity) authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (auth == null) {
+            auth = (AuthorizationEntity) authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             auth.setGroupId(groupId);
             auth.setResource(resource);
             auth.setResourceId(resourceId);
-            auth.addPermission(permission);
-            authorizations.saveAuthorization(auth);
+        } else if (auth.getPermissions() == wanted) {
+            return;
         }
+        auth.setPermissions(wanted);
+        authorizations.saveAuthorization(auth);
     }
 
     private Filter filter(String name, String description, TaskQuery query, int priority) {

@@ -13,4 +13,6 @@ public final class UserGroups {
     public static final String SUPERVISORS = "identity-supervisors";
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String API_CLIENTS = "api-clients";
+    /** The engine's administrators' group: Cockpit, Admin, and the API keys of the API clients. */
+    public static final String ADMINS = "camunda-admin";
 }

@@ -1,5 +1,7 @@
 package com.nimbus.identity.vocabulary;
 
+import java.util.List;
+
 /**
  * The names the models and the Java code share: process keys, message names, the reviewer's task, variables,
  * decisions and BPMN error codes. The group names are in {@link UserGroups}.
@@ -51,6 +53,18 @@ public final class Workflow {
 
     public static final String DECISION_APPROVE = "APPROVE";
     public static final String DECISION_REJECT = "REJECT";
+
+    /** The decisions a reviewer may take on {@link #USER_TASK_REVIEW}; a new one is added here. */
+    public static final List<String> REVIEW_DECISIONS = List.of(DECISION_APPROVE, DECISION_REJECT);
+
+    /** The decisions of {@link #REVIEW_DECISIONS} that need at least one reason in {@code rejectionReasons}. */
+    public static final List<String> REVIEW_DECISIONS_WITH_REASONS = List.of(DECISION_REJECT);
+
+    /**
+     * The only variables a reviewer may set when completing {@link #USER_TASK_REVIEW}: everything else of the review
+     * (who decided, whether the automated checks passed, the document's address) is the application's to set.
+     */
+    public static final List<String> REVIEW_INPUTS = List.of(Var.DECISION, Var.REJECTION_REASONS, Var.REVIEW_COMMENT);
     public static final String ERROR_QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
     public static final String AUTOMATED_CHECKS_ACTOR = "automated-checks";
 }

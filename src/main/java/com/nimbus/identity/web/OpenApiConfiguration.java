@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.core.util.Yaml31;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.io.IOException;
@@ -37,8 +39,10 @@ class OpenApiConfiguration {
 
     static final String DESCRIPTION = "openapi/identity-api.yaml";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-    /** Every endpoint of {@code /api} needs credentials of the right group. */
-    static final List<String> EVERY_ENDPOINT = List.of("UNAUTHORIZED", "FORBIDDEN");
+    /** Every endpoint of {@code /api} needs credentials of the right group; wrong ones are throttled per address. */
+    static final List<String> EVERY_ENDPOINT = List.of("UNAUTHORIZED", "FORBIDDEN", "TOO_MANY_REQUESTS");
+    /** What a creating {@code POST} may answer besides its own codes ({@link IdempotencyFilter}). */
+    static final List<String> IDEMPOTENT = List.of("IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED");
     static final String WEBHOOK_SUBSCRIPTIONS = "/api/webhook-subscriptions";
 
     /** The base document: springdoc adds the paths and the schemas of the controllers' types to it. */
@@ -66,6 +70,38 @@ class OpenApiConfiguration {
             byStatus.forEach((status, ofStatus) -> operation.getResponses()
                     .addApiResponse(String.valueOf(status), problemResponse(status, ofStatus)));
             return operation;
+        };
+    }
+
+    /**
+     * Every {@code POST} the {@link IdempotencyFilter} covers takes the {@code Idempotency-Key} header and may answer
+     * its two codes; decided by the filter's own rule, so the document and the server cannot disagree.
+     */
+    @Bean
+    OpenApiCustomizer idempotencyKeyParameter() {
+        Map<String, Example> examples = description().getComponents().getExamples();
+        return api -> {
+            if (api.getPaths() == null) {
+                return;
+            }
+            api.getPaths().forEach((path, item) -> {
+                Operation post = item.getPost();
+                if (post == null || !IdempotencyFilter.covers(path)) {
+                    return;
+                }
+                post.addParametersItem(new Parameter().$ref("#/components/parameters/" + IdempotencyFilter.HEADER));
+                for (String code : IDEMPOTENT) {
+                    int status = status(examples, code, "POST " + path);
+                    ApiResponse existing = post.getResponses().get(String.valueOf(status));
+                    if (existing == null) {
+                        post.getResponses().addApiResponse(String.valueOf(status), problemResponse(status, List.of(code)));
+                    } else {
+                        existing.getContent().get(PROBLEM_JSON)
+                                .addExamples(code, new Example().$ref("#/components/examples/" + code));
+                        existing.setDescription(existing.getDescription() + ", " + code);
+                    }
+                }
+            });
         };
     }
 

@@ -87,6 +87,21 @@ class BadInputIT {
     }
 
     @Test
+    void namesAndAddressesWithHiddenCharactersAreRefused() {
+        String reversed = "{\"identityType\":\"INDIVIDUAL\",\"fullName\":\"Wang\u202Egnimoaix\",\"address\":\"1 Jianguo\u200B Road\","
+                + "\"documentType\":\"PASSPORT\",\"documentNumber\":\"E12345678\"}";
+        Response response = console.submit(accountId, reversed, TestImages.documentPng(), "id.png");
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(badFields(response)).containsExactlyInAnyOrder("fullName", "address");
+        assertThat(response.json().get("errors").get(0).get("message").asText()).contains("U+202E");
+        String enterprise = "{\"identityType\":\"ENTERPRISE\",\"enterpriseName\":\"\uFEFFNimbus Ltd\","
+                + "\"registeredAddress\":\"8\\nRoad\",\"registrationNumber\":\"" + TestIdentities.unifiedSocialCreditCode() + "\"}";
+        assertThat(badFields(console.submit(accountId, enterprise, TestImages.documentPng(), "id.png")))
+                .containsExactlyInAnyOrder("enterpriseName", "registeredAddress");
+        assertNothingStored();
+    }
+
+    @Test
     void anUnknownDocumentTypeIsRefused() {
         String json = "{\"identityType\":\"INDIVIDUAL\",\"fullName\":\"Wang\",\"address\":\"Beijing\","
                 + "\"documentType\":\"LIBRARY_CARD\",\"documentNumber\":\"12345678\"}";

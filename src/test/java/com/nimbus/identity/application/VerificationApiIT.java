@@ -237,7 +237,8 @@ class VerificationApiIT {
 
         ApiClient ownerBrowser = ApiClient.anonymous(port);
         ownerBrowser.loginToTasklist("owen", "owen");
-        assertThat(ownerBrowser.get("/review/applications/x/document").status()).isEqualTo(403);
+        assertThat(ownerBrowser.get("/review/applications/x/document").status()).as("no open review of that id")
+                .isEqualTo(404);
         assertThat(ApiClient.anonymous(port).get("/review/applications/x/document").status()).isEqualTo(401);
         assertThat(ApiClient.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
     }

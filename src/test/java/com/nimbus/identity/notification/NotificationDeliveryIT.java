@@ -238,7 +238,7 @@ class NotificationDeliveryIT {
                 .isEqualTo(DeliveryResult.DELIVERED);
         assertThat(notifications.notifySupervisors(key, application.getId())).isEqualTo(DeliveryResult.ALREADY_DELIVERED);
 
-        // carol is the seeded supervisor (identity.demo-data.enabled in the tests)
+        // carol is the seeded supervisor (support.SeededUsers)
         List<MailParts> mails = mailTo("carol@example.com");
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).subject()).isEqualTo("A verification review is overdue");

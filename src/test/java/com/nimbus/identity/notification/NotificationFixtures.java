@@ -49,6 +49,7 @@ final class NotificationFixtures {
                 .processInstanceBusinessKey(submitted.getId()).rootProcessInstances().list()) {
             runtime.deleteProcessInstance(instance.getId(), "notification test fixture", true);
         }
+        applications.runAutomatedChecks(submitted.getId());
         applications.reject(submitted.getId(), reasonCodes, "alice", comment);
         return applications.find(submitted.getId());
     }

@@ -105,6 +105,34 @@ class RegistryImportIT {
     }
 
     @Test
+    void namesWithHiddenCharactersAreRejectedRowByRow() {
+        String good = TestIdentities.unifiedSocialCreditCode();
+        String hidden = TestIdentities.unifiedSocialCreditCode();
+
+        JsonNode report = importCsv(HEADER + "CN," + good + ",Nimbus Cloud Ltd.,1 Road,ACTIVE\n"
+                + "CN," + hidden + ",Nimbus\u202E Cloud Ltd.,1 Road,ACTIVE\n");
+
+        assertThat(report.get("inserted").asInt()).isEqualTo(1);
+        assertThat(rejected(report)).containsExactly(Map.entry(3,
+                "name must not contain control or invisible formatting characters (found U+202E)"));
+    }
+
+    @Test
+    void aFieldLongerThanAnyEntryRefusesTheWholeFile() {
+        String good = TestIdentities.unifiedSocialCreditCode();
+        ResponseEntity<JsonNode> response = http.withBasicAuth("owen", "owen").exchange("/api/enterprise-registry/imports",
+                HttpMethod.POST, csv(HEADER + "CN," + good + ",Nimbus Cloud Ltd.,1 Road,ACTIVE\n"
+                        + "CN," + TestIdentities.unifiedSocialCreditCode() + ",Long Ltd.," + "x".repeat(1001) + ",ACTIVE\n"),
+                JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors").get(0).get("message").asText())
+                .isEqualTo("line 3 has a field longer than 1000 characters: is a quote not closed?");
+        assertThat(jdbc.queryForObject("select count(*) from enterprise_registry_entry where registration_number = ?",
+                Integer.class, good)).isZero();
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         ResponseEntity<JsonNode> response = http.withBasicAuth("owen", "owen").exchange("/api/enterprise-registry/imports",
                 HttpMethod.POST, csv(""), JsonNode.class);

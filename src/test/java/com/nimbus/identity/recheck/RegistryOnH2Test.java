@@ -1,9 +1,14 @@
 package com.nimbus.identity.recheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbus.identity.security.CryptoProperties;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.ValidationFailed;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The embedded default runs on H2: the migrations (V30 among them), the CSV import's upsert, the database
@@ -38,7 +44,8 @@ class RegistryOnH2Test {
 
     @Test
     void theImportInsertsThenUpdatesAndTheRegistryAnswers() {
-        RegistryImport imports = new RegistryImport(jdbc, Clock.systemUTC());
+        RegistryImport imports = new RegistryImport(jdbc, Clock.systemUTC(),
+                new RegistryImportProperties(DataSize.ofMegabytes(32), 200_000, 1000));
         ImportReport first = imports.importCsv(new StringReader(
                 "region,registration_number,name,registered_address,status\n"
                         + "CN,91110105MA00000001,Nimbus Cloud Ltd.,1 Jianguo Road,ACTIVE\n"
@@ -60,6 +67,32 @@ class RegistryOnH2Test {
         assertThat(answers).containsEntry("91110105MA00000002",
                 RegistryAnswer.found("Nimbus Edge Ltd.", "8 Harbour Road", EnterpriseStatus.DISSOLVED));
         assertThat(answers).containsEntry("91110105MA00000009", RegistryAnswer.notFound());
+    }
+
+    @Test
+    void aFileOverTheRowLimitIsRefusedWholeAndImportsNothing() {
+        RegistryImport imports = new RegistryImport(jdbc, Clock.systemUTC(),
+                new RegistryImportProperties(DataSize.ofMegabytes(32), 2, 1000));
+        String csv = "region,registration_number,name,registered_address,status\n"
+                + "CN,91110105MA00000101,One Ltd.,1 Road,ACTIVE\n"
+                + "CN,91110105MA00000102,Two Ltd.,2 Road,ACTIVE\n"
+                + "CN,91110105MA00000103,Three Ltd.,3 Road,ACTIVE\n";
+
+        assertThatThrownBy(() -> imports.importCsv(new StringReader(csv)))
+                .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors().get(0).message())
+                        .isEqualTo("has more than 2 rows: split the registry into several files"));
+    }
+
+    @Test
+    void anUploadOverTheSizeLimitStopsAsItIsRead() throws Exception {
+        byte[] file = ("region,registration_number,name,registered_address,status\n"
+                + "CN,91110105MA00000201,One Ltd.,1 Road,ACTIVE\n").getBytes(StandardCharsets.UTF_8);
+        InputStream limited = new SizeLimitedInputStream(new ByteArrayInputStream(file), DataSize.ofBytes(40));
+
+        assertThatThrownBy(() -> limited.readAllBytes()).isInstanceOfSatisfying(ImportTooLarge.class,
+                e -> assertThat(e.code()).isEqualTo("IMPORT_TOO_LARGE"));
+        assertThat(new SizeLimitedInputStream(new ByteArrayInputStream(file), DataSize.ofBytes(file.length))
+                .readAllBytes()).isEqualTo(file);
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A plain HTTP client for tests, as the console's backend, a reviewer's browser or a REST client would call. */
@@ -22,24 +25,60 @@ public final class ApiClient {
     private final String base;
     private final String authorization;
     private final HttpClient http;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
+    private final Map<String, String> headers;
 
-    private ApiClient(int port, String user, String password) {
-        this.base = "http://localhost:" + port;
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private ApiClient(String base, String authorization, HttpClient http, CookieManager cookies,
+                      Map<String, String> headers) {
+        this.base = base;
+        this.authorization = authorization;
+        this.http = http;
+        this.cookies = cookies;
+        this.headers = headers;
+    }
+
+    private static ApiClient of(int port, String authorization) {
+        CookieManager cookies = new CookieManager();
+        return new ApiClient("http://localhost:" + port, authorization,
+                HttpClient.newBuilder().cookieHandler(cookies).build(), cookies, Map.of());
     }
 
     public static ApiClient as(int port, String user, String password) {
-        return new ApiClient(port, user, password);
+        return of(port, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** With an API key, {@code Authorization: Bearer <key>}. */
+    public static ApiClient withApiKey(int port, String key) {
+        return of(port, "Bearer " + key);
     }
 
     public static ApiClient anonymous(int port) {
-        return new ApiClient(port, null, null);
+        return of(port, null);
     }
 
-    public record Response(int status, String contentType, byte[] body) {
+    /** The same client (and session) sending one more header on every request. */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(base, authorization, http, cookies, Map.copyOf(more));
+    }
+
+    /**
+     * The same client as if it called from {@code address}: the test profile trusts {@code X-Forwarded-For} from the
+     * machine itself, as a production node trusts its TLS proxy.
+     */
+    public ApiClient from(String address) {
+        return withHeader("X-Forwarded-For", address);
+    }
+
+    public record Response(int status, String contentType, byte[] body, Map<String, List<String>> headers) {
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -62,9 +101,32 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method, with a body of the given content type (or none when {@code body} is null). */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** multipart/form-data with a JSON part {@code application} and a file part {@code document}. */
     public Response submit(String accountId, String applicationJson, byte[] document, String fileName) {
-        String boundary = "----" + UUID.randomUUID();
+        return submit(accountId, applicationJson, document, fileName, "----" + UUID.randomUUID());
+    }
+
+    /** As {@link #submit(String, String, byte[], String)}, with the multipart boundary given. */
+    public Response submit(String accountId, String applicationJson, byte[] document, String fileName, String boundary) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + applicationJson + "\r\n");
@@ -117,11 +179,28 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
     }
 
+    /**
+     * Logs into the webapps as {@link #loginToTasklist} and answers a client of that session that sends the session's
+     * CSRF token, as Tasklist's scripts call the webapps' mount of the engine's REST API
+     * ({@code /camunda/api/engine/engine/default/...}).
+     */
+    public ApiClient webappSession(String user, String password) {
+        Response login = loginToTasklist(user, password);
+        if (login.status() != 200) {
+            throw new IllegalStateException("login of " + user + " failed: " + login.status());
+        }
+        Response fetch = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default"))
+                .header("X-XSRF-TOKEN", "Fetch").GET());
+        String token = fetch.header("X-XSRF-TOKEN");
+        return withHeader("X-XSRF-TOKEN", token == null ? "" : token);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
@@ -129,7 +208,7 @@ public final class ApiClient {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -63,7 +63,8 @@ class ApiExceptionHandlerTest {
         assertThat(problem(ApplicationPending.concurrently(), HttpStatus.CONFLICT).getProperties())
                 .containsOnlyKeys("code");
         assertThat(problem(new ApplicationDecided(ApplicationStatus.APPROVED), HttpStatus.CONFLICT).getProperties())
-                .containsEntry("code", "APPLICATION_DECIDED").containsEntry("status", "APPROVED");
+                .containsEntry("code", "APPLICATION_DECIDED").containsEntry("applicationStatus", "APPROVED")
+                .as("the problem's own status is the HTTP status").doesNotContainKey("status");
     }
 
     @Test

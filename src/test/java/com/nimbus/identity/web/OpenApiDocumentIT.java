@@ -39,11 +39,12 @@ class OpenApiDocumentIT {
 
     private static final String ACCOUNT = "/api/accounts/{accountId}";
     private static final String APPLICATIONS = ACCOUNT + "/verification-applications";
-    private static final Endpoint SUBMIT = Endpoint.of("POST", APPLICATIONS, 202, 400, 404, 409, 413, 415);
+    /** A creating POST takes an Idempotency-Key: 409 while the first request with it runs, 422 for another request. */
+    private static final Endpoint SUBMIT = Endpoint.of("POST", APPLICATIONS, 202, 400, 404, 409, 413, 415, 422);
 
     /** Every endpoint of SPEC's HTTP API table the application serves. */
     static final List<Endpoint> SERVED = List.of(
-            Endpoint.of("POST", "/api/accounts", 201, 400, 415),
+            Endpoint.of("POST", "/api/accounts", 201, 400, 409, 415, 422),
             Endpoint.of("GET", ACCOUNT + "/verification", 200, 404),
             SUBMIT,
             Endpoint.of("GET", APPLICATIONS, 200, 404),
@@ -63,24 +64,26 @@ class OpenApiDocumentIT {
             Endpoint.of("DELETE", "/api/webhook-subscriptions/{id}", 204, 404),
             Endpoint.of("GET", "/api/events", 200, 400));
 
-    /** SPEC: every endpoint of {@code /api} needs credentials of the right group. */
-    static final Set<Integer> EVERY_ENDPOINT = Set.of(401, 403);
+    /**
+     * SPEC: every endpoint of {@code /api} needs credentials of the right group, and wrong credentials are throttled
+     * per client address (429 {@code TOO_MANY_REQUESTS}).
+     */
+    static final Set<Integer> EVERY_ENDPOINT = Set.of(401, 403, 429);
 
     /**
-     * Statuses SPEC gives every endpoint of {@code /api} that the application does not answer yet: 429
-     * {@code TOO_MANY_REQUESTS} when wrong credentials are throttled. Whoever builds it moves it to
-     * {@link #EVERY_ENDPOINT}: this test fails while a status of this list is in the document.
+     * Statuses SPEC gives every endpoint of {@code /api} that the application does not answer yet. Whoever builds one
+     * moves it to {@link #EVERY_ENDPOINT}: this test fails while a status of this list is in the document.
      */
-    static final Set<Integer> NOT_YET_ANSWERED = Set.of(429);
+    static final Set<Integer> NOT_YET_ANSWERED = Set.of();
 
-    /** The HTTP authentication schemes of {@code /api}: HTTP Basic of an engine user. */
-    static final Set<String> ACCEPTED_SCHEMES = Set.of("basic");
+    /** The HTTP authentication schemes of {@code /api}: an API key as a Bearer token, HTTP Basic of an engine user. */
+    static final Set<String> ACCEPTED_SCHEMES = Set.of("basic", "bearer");
 
     /**
-     * SPEC's API keys ({@code Authorization: Bearer ...}), not issued yet. Whoever builds them declares the scheme
-     * and moves it to {@link #ACCEPTED_SCHEMES}.
+     * Schemes of SPEC not accepted yet. Whoever builds one declares the scheme and moves it to
+     * {@link #ACCEPTED_SCHEMES}.
      */
-    static final Set<String> NOT_YET_ACCEPTED_SCHEMES = Set.of("bearer");
+    static final Set<String> NOT_YET_ACCEPTED_SCHEMES = Set.of();
 
     static final Set<String> WEBHOOK_TYPES = Set.of("application.submitted", "application.in_review",
             "application.photo_requested", "application.approved", "application.rejected", "application.withdrawn",
@@ -119,7 +122,7 @@ class OpenApiDocumentIT {
                 .doesNotContainAnyElementsOf(NOT_YET_SERVED.stream().map(OpenApiDocumentIT::key).toList());
         for (JsonNode operation : operations().values()) {
             assertThat(statuses(operation)).as("a status of NOT_YET_ANSWERED is answered now: move it to EVERY_ENDPOINT")
-                    .doesNotContainAnyElementsOf(NOT_YET_ANSWERED);
+                    .noneMatch(NOT_YET_ANSWERED::contains);
         }
         assertThat(NOT_YET_SERVED).as("an endpoint is listed both as served and as not built")
                 .doesNotContainAnyElementsOf(SERVED);
@@ -204,10 +207,42 @@ class OpenApiDocumentIT {
         schemes.forEach(scheme -> declared.add(scheme.get("scheme").asText()));
         assertThat(declared).as("declared now? move it from NOT_YET_ACCEPTED_SCHEMES to ACCEPTED_SCHEMES")
                 .containsExactlyInAnyOrderElementsOf(ACCEPTED_SCHEMES)
-                .doesNotContainAnyElementsOf(NOT_YET_ACCEPTED_SCHEMES);
+                .noneMatch(NOT_YET_ACCEPTED_SCHEMES::contains);
         document.get("security").forEach(requirement ->
                 assertThat(fieldNames(requirement)).allMatch(name -> schemes.has(name)));
         assertThat(document.get("security").size()).isPositive();
+    }
+
+    @Test
+    void creatingPostsTakeAnIdempotencyKeyAndTheOthersDoNot() {
+        for (String creating : List.of("POST /api/accounts", "POST " + blank(APPLICATIONS), "POST /api/enterprise-rechecks")) {
+            JsonNode operation = operations().get(creating);
+            List<String> parameters = new ArrayList<>();
+            operation.get("parameters").forEach(p -> parameters.add(resolve(p).get("name").asText()));
+            assertThat(parameters).as(creating).contains("Idempotency-Key");
+            assertThat(fieldNames(operation.at("/responses/422/content/application~1problem+json/examples")))
+                    .as(creating).contains("IDEMPOTENCY_KEY_REUSED");
+        }
+        for (String other : List.of("POST " + blank(APPLICATIONS + "/{applicationId}/withdrawal"), "POST /api/api-keys",
+                "POST /api/enterprise-registry/imports")) {
+            JsonNode parameters = operations().get(other).get("parameters");
+            List<String> names = new ArrayList<>();
+            if (parameters != null) {
+                parameters.forEach(p -> names.add(resolve(p).get("name").asText()));
+            }
+            assertThat(names).as(other).doesNotContain("Idempotency-Key");
+        }
+        assertThat(document.at("/components/parameters/Idempotency-Key/in").asText()).isEqualTo("header");
+    }
+
+    @Test
+    void theApiKeysAreForAdministratorsAndNeverListed() {
+        assertThat(operations()).containsKeys("POST /api/api-keys", "GET /api/api-keys", "DELETE /api/api-keys/{}");
+        JsonNode listed = resolve(operations().get("GET /api/api-keys")
+                .at("/responses/200/content/application~1json/schema/items"));
+        assertThat(fieldNames(listed.get("properties"))).contains("keyPrefix", "lastUsedAt", "revokedAt")
+                .doesNotContain("key");
+        assertThat(document.at("/components/securitySchemes/apiKey/scheme").asText()).isEqualTo("bearer");
     }
 
     @Test

@@ -1,0 +1,46 @@
+package com.nimbus.identity.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Users are seeded only on the embedded H2 database, whose servers listen on the loopback address only. */
+class EmbeddedDatabaseTest {
+
+    @Test
+    void onlyAnH2UrlIsTheEmbeddedDefault() {
+        assertThat(EmbeddedDatabase.isH2("jdbc:h2:file:./data/identity;AUTO_SERVER=TRUE")).isTrue();
+        assertThat(EmbeddedDatabase.isH2(" JDBC:H2:mem:x")).isTrue();
+        assertThat(EmbeddedDatabase.isH2("jdbc:postgresql://db:5432/identity")).isFalse();
+        assertThat(EmbeddedDatabase.isH2(null)).isFalse();
+        assertThat(EmbeddedDatabase.isEmbeddedDefault(new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/identity"))).isFalse();
+    }
+
+    @Test
+    void h2sServersAreBoundToLoopbackUnlessAnOperatorChoseAnAddress() {
+        String before = System.getProperty(EmbeddedDatabaseLoopback.BIND_ADDRESS);
+        try {
+            System.clearProperty(EmbeddedDatabaseLoopback.BIND_ADDRESS);
+            new EmbeddedDatabaseLoopback().postProcessEnvironment(new MockEnvironment()
+                    .withProperty("spring.datasource.url", "jdbc:postgresql://db/identity"), null);
+            assertThat(System.getProperty(EmbeddedDatabaseLoopback.BIND_ADDRESS)).isNull();
+
+            new EmbeddedDatabaseLoopback().postProcessEnvironment(new MockEnvironment()
+                    .withProperty("spring.datasource.url", "jdbc:h2:file:./data/identity;AUTO_SERVER=TRUE"), null);
+            assertThat(System.getProperty(EmbeddedDatabaseLoopback.BIND_ADDRESS)).isEqualTo("127.0.0.1");
+
+            System.setProperty(EmbeddedDatabaseLoopback.BIND_ADDRESS, "10.0.0.5");
+            new EmbeddedDatabaseLoopback().postProcessEnvironment(new MockEnvironment()
+                    .withProperty("spring.datasource.url", "jdbc:h2:file:./data/identity"), null);
+            assertThat(System.getProperty(EmbeddedDatabaseLoopback.BIND_ADDRESS)).isEqualTo("10.0.0.5");
+        } finally {
+            if (before == null) {
+                System.clearProperty(EmbeddedDatabaseLoopback.BIND_ADDRESS);
+            } else {
+                System.setProperty(EmbeddedDatabaseLoopback.BIND_ADDRESS, before);
+            }
+        }
+    }
+}
