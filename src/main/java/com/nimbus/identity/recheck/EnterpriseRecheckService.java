@@ -5,6 +5,7 @@ import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.AccountEvent;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,10 +68,11 @@ public class EnterpriseRecheckService {
     private final FieldCipher cipher;
     private final Clock clock;
     private final int pageSize;
+    private final ApplicationEventPublisher events;
 
     public EnterpriseRecheckService(JdbcTemplate jdbc, EnterpriseRegistry registry, AccountService accounts,
                                     QuotaService quotas, FieldCipher cipher, Clock clock,
-                                    RecheckProperties properties) {
+                                    RecheckProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.accounts = accounts;
@@ -77,6 +80,7 @@ public class EnterpriseRecheckService {
         this.cipher = cipher;
         this.clock = clock;
         this.pageSize = properties.pageSize();
+        this.events = events;
     }
 
     /** The next page of enterprise-verified accounts after {@code cursor} (an account id; null at the start). */
@@ -130,8 +134,8 @@ public class EnterpriseRecheckService {
 
     /**
      * Revokes the account's verification unless it changed since it was read (revoked by another sweep, or
-     * changed to another identity): the account is locked, made UNVERIFIED with the reason, and the identity's
-     * quota slot is freed, all in the caller's transaction.
+     * changed to another identity): the account is locked, made UNVERIFIED with the reason, the identity's quota slot
+     * is freed and {@code verification.revoked} is published, all in the caller's transaction.
      */
     private boolean revoke(Subject subject, ReasonCode reason) {
         Account account = accounts.lock(subject.accountId());
@@ -143,6 +147,8 @@ public class EnterpriseRecheckService {
         String identityKey = account.getIdentityKey();
         account.revoke(reason.name(), reason.message(), clock.instant());
         quotas.release(identityKey);
+        events.publishEvent(new AccountEvent(AccountEvent.Type.VERIFICATION_REVOKED, account.getId(), null,
+                account.getStatus().name(), List.of(AccountEvent.Reason.of(reason)), account.getRevokedAt()));
         log.info("Account {}: enterprise verification revoked ({}), enterprise {} {}", subject.accountId(),
                 reason, subject.region(), DocumentNumbers.mask(subject.number()));
         return true;
