@@ -22,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic, users of the group {@code api-clients} (the console's backend), except the
  *   administration endpoints of the enterprise re-check ({@code /api/enterprise-rechecks/**},
- *   {@code /api/enterprise-registry/**}): users of the group {@code process-owners};</li>
+ *   {@code /api/enterprise-registry/**}): users of the group {@code process-owners}, and the operators' endpoints
+ *   ({@code /api/admin/**}, e.g. failed webhook deliveries): users of the group {@code camunda-admin};</li>
  *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, with the engine's authorizations;</li>
  *   <li>{@code /camunda/**}: the webapps' own login and CSRF protection;</li>
  *   <li>{@code /review/**}: the webapps' session of a reviewer (checked by the review controller);</li>
@@ -44,6 +45,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("GROUP_camunda-admin")
+                        .requestMatchers("/api/admin/**").hasAuthority("GROUP_camunda-admin")
                         .requestMatchers("/api/enterprise-rechecks/**", "/api/enterprise-registry/**")
                         .hasAuthority(PROCESS_OWNERS)
                         .anyRequest().hasAuthority(API_CLIENTS))

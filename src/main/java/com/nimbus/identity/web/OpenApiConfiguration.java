@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +38,6 @@ class OpenApiConfiguration {
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     /** Every endpoint of {@code /api} needs credentials of the right group. */
     static final List<String> EVERY_ENDPOINT = List.of("UNAUTHORIZED", "FORBIDDEN");
-    static final String WEBHOOK_SUBSCRIPTIONS = "/api/webhook-subscriptions";
 
     /** The base document: springdoc adds the paths and the schemas of the controllers' types to it. */
     @Bean
@@ -66,25 +64,6 @@ class OpenApiConfiguration {
             byStatus.forEach((status, ofStatus) -> operation.getResponses()
                     .addApiResponse(String.valueOf(status), problemResponse(status, ofStatus)));
             return operation;
-        };
-    }
-
-    /**
-     * The webhooks are SPEC's contract; while this server takes no webhook subscriptions yet, each says so, so
-     * that no client waits for a delivery that cannot come.
-     */
-    @Bean
-    OpenApiCustomizer webhooksNotice() {
-        return api -> {
-            boolean subscriptionsServed = api.getPaths() != null && api.getPaths().containsKey(WEBHOOK_SUBSCRIPTIONS);
-            if (subscriptionsServed || api.getWebhooks() == null) {
-                return;
-            }
-            api.getWebhooks().values().stream()
-                    .flatMap(item -> item.readOperations().stream())
-                    .forEach(webhook -> webhook.setDescription(("Not delivered yet: this server does not take webhook "
-                            + "subscriptions (POST " + WEBHOOK_SUBSCRIPTIONS + ") yet. "
-                            + (webhook.getDescription() == null ? "" : webhook.getDescription())).strip()));
         };
     }
 
