@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,7 @@ public class TargetPolicy {
     private final boolean refusePrivateAddresses;
     private final Set<String> allowedHosts;
 
+    @Autowired
     public TargetPolicy(WebhookProperties properties) {
         this(properties.httpsOnly(), properties.refusePrivateAddresses(), properties.allowedHosts());
     }

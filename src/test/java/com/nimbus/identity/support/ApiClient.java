@@ -62,6 +62,15 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST without a body, e.g. a rotation or a redelivery. */
+    public Response post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** multipart/form-data with a JSON part {@code application} and a file part {@code document}. */
     public Response submit(String accountId, String applicationJson, byte[] document, String fileName) {
         String boundary = "----" + UUID.randomUUID();
