@@ -80,6 +80,9 @@ public class FeedPositioner implements SmartLifecycle {
 
     /** One run: at most one batch, in one transaction; 0 when there is nothing to place or another node is at it. */
     int positionBatch() {
+        if (jdbc.queryForList("select id from account_event where position is null limit 1", Long.class).isEmpty()) {
+            return 0; // nothing waits: no need to take the assigner's lock
+        }
         Integer placed = tx.execute(status -> {
             List<Long> last = jdbc.queryForList(
                     "select last_position from event_feed where id = 1 for update skip locked", Long.class);

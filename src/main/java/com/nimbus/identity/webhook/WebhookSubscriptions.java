@@ -64,8 +64,8 @@ public class WebhookSubscriptions {
      *
      * @throws ValidationFailed for a URL the target rules refuse, or no, or an unknown event type
      */
-    @Transactional
     public Created create(String client, String url, List<String> events) {
+        // no transaction: the URL's host is resolved first, and then one row is inserted
         List<FieldError> errors = new ArrayList<>();
         policy.refusal(url).ifPresent(why -> errors.add(new FieldError("url", why)));
         List<String> types = eventTypes(events, errors);
