@@ -23,7 +23,10 @@ import org.springframework.test.context.ContextConfiguration;
  * The application started with the production profile (on this JVM's PostgreSQL database, with the secrets production
  * requires), where webhook targets must be https and public unless allowed: a loopback, private or link-local target
  * is refused when subscribing, and nothing is stored. Delivery is off on this context: the shared test database has
- * the other tests' subscriptions, which are not this node's to send.
+ * the other tests' subscriptions, which are not this node's to send. Its engine has a name of its own (letters only:
+ * the starter ignores a name with a hyphen) and no webapps: engines are registered by name for the whole JVM, and
+ * this one, closed after the class, must not take the shared context's engine ("default", which the other tests'
+ * Tasklist looks up) with it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ADMIN_PASSWORD=production-admin-password",
@@ -31,7 +34,9 @@ import org.springframework.test.context.ContextConfiguration;
         "PUBLIC_BASE_URL=https://identity.example.com",
         "ENGINE_SCHEMA_UPDATE=true",
         "WEBHOOK_ALLOWED_HOSTS=hooks.billing.internal",
-        "identity.webhooks.delivery.enabled=false"})
+        "identity.webhooks.delivery.enabled=false",
+        "camunda.bpm.process-engine-name=productionProfile",
+        "camunda.bpm.webapp.enabled=false"})
 @ActiveProfiles({"test", "production"})
 @ContextConfiguration(initializers = {PostgresTestDatabase.Initializer.class, TestSmtp.Initializer.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
