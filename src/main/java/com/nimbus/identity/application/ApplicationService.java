@@ -14,16 +14,19 @@ import com.nimbus.identity.document.check.CheckReport;
 import com.nimbus.identity.document.check.CheckSubject;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.AccountEvent;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.ValidationFailed;
 import com.nimbus.identity.vocabulary.Workflow;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -31,7 +34,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Submission, decision and withdrawal of verification applications. The database is the source of truth. */
+/**
+ * Submission, decision and withdrawal of verification applications. The database is the source of truth. Each change
+ * clients hear of is published as an {@link AccountEvent} inside the transaction that makes it, so the event is
+ * recorded with the change (and rolled back with it).
+ */
 @Service
 public class ApplicationService implements PendingApplications {
 
@@ -50,11 +57,12 @@ public class ApplicationService implements PendingApplications {
     private final Clock clock;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     public ApplicationService(ApplicationRepository applications, AccountService accounts, ChangeLock changeLock,
                               DocumentStore documents, QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
                               VerificationProcesses processes, Clock clock, ObjectMapper json,
-                              PlatformTransactionManager transactionManager) {
+                              PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.applications = applications;
         this.accounts = accounts;
         this.changeLock = changeLock;
@@ -66,6 +74,7 @@ public class ApplicationService implements PendingApplications {
         this.clock = clock;
         this.json = json;
         this.tx = new TransactionTemplate(transactionManager);
+        this.events = events;
     }
 
     /**
@@ -97,6 +106,7 @@ public class ApplicationService implements PendingApplications {
         }
         documents.save(application.getId(), format, photo);
         processes.start(application);
+        publish(AccountEvent.Type.APPLICATION_SUBMITTED, application, application.getSubmittedAt());
         log.info("Application {} ({} {}) submitted for account {}, document {}", application.getId(), kind,
                 entered.documentType(), accountId, application.getDocumentNumberMasked());
         return application;
@@ -184,6 +194,7 @@ public class ApplicationService implements PendingApplications {
                 account.getIdentityKey()));
         if (report.passed()) {
             application.markInReview();
+            publish(AccountEvent.Type.APPLICATION_IN_REVIEW, application, clock.instant());
         }
         log.info("Automated checks of {}: {}", applicationId, report.passed() ? "passed" : report.failureReasons());
         return report;
@@ -202,6 +213,7 @@ public class ApplicationService implements PendingApplications {
         boolean sameIdentity = application.getIdentityKey().equals(previousKey);
         if (!sameIdentity && !quotas.take(application.getIdentityKey(), application.getIdentityType())) {
             application.reject(List.of(Reason.of(ReasonCode.QUOTA_EXCEEDED)), reviewer, comment, clock.instant());
+            publish(AccountEvent.Type.APPLICATION_REJECTED, application, application.getDecidedAt());
             log.info("Application {} approved by {} but its identity's quota is full: rejected", applicationId, reviewer);
             return false;
         }
@@ -211,6 +223,9 @@ public class ApplicationService implements PendingApplications {
         application.approve(reviewer, comment, clock.instant());
         account.verify(application.getIdentityType(), applicationId, application.getIdentityKey(),
                 application.getHolderName(), application.getDocumentNumberMasked(), application.getDecidedAt());
+        publish(AccountEvent.Type.APPLICATION_APPROVED, application, application.getDecidedAt());
+        events.publishEvent(new AccountEvent(AccountEvent.Type.VERIFICATION_CHANGED, account.getId(), applicationId,
+                account.getStatus().name(), List.of(), application.getDecidedAt()));
         log.info("Application {} approved by {}: account {} verified as {}", applicationId, reviewer,
                 account.getId(), application.getIdentityType());
         return true;
@@ -243,13 +258,16 @@ public class ApplicationService implements PendingApplications {
             throw new IllegalStateException("application " + applicationId + " is in review: a reviewer rejects it");
         }
         application.reject(reasons, by, automated ? null : comment, clock.instant());
+        publish(AccountEvent.Type.APPLICATION_REJECTED, application, application.getDecidedAt());
         log.info("Application {} rejected by {}: {}", applicationId, by, reasonCodes);
     }
 
     /** Records the withdrawal the process received. */
     @Transactional
     public void recordWithdrawal(String applicationId) {
-        pendingForUpdate(applicationId).withdraw(clock.instant());
+        VerificationApplication application = pendingForUpdate(applicationId);
+        application.withdraw(clock.instant());
+        publish(AccountEvent.Type.APPLICATION_WITHDRAWN, application, application.getDecidedAt());
         log.info("Application {} withdrawn", applicationId);
     }
 
@@ -270,6 +288,13 @@ public class ApplicationService implements PendingApplications {
                 .orElseThrow(() -> new ApplicationNotFound(applicationId));
         requirePending(application);
         return application;
+    }
+
+    /** Publishes the application's new status (with its reasons) to whoever records events, in this transaction. */
+    private void publish(AccountEvent.Type type, VerificationApplication application, Instant at) {
+        events.publishEvent(new AccountEvent(type, application.getAccountId(), application.getId(),
+                application.getStatus().name(),
+                application.getReasons().stream().map(r -> new AccountEvent.Reason(r.code(), r.message())).toList(), at));
     }
 
     private VerificationApplication findOfAccount(String accountId, String applicationId) {

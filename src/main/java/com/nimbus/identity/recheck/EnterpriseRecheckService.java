@@ -5,6 +5,7 @@ import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.AccountEvent;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,10 +66,11 @@ public class EnterpriseRecheckService {
     private final FieldCipher cipher;
     private final Clock clock;
     private final int pageSize;
+    private final ApplicationEventPublisher events;
 
     public EnterpriseRecheckService(JdbcTemplate jdbc, EnterpriseRegistry registry, AccountService accounts,
                                     QuotaService quotas, FieldCipher cipher, Clock clock,
-                                    RecheckProperties properties) {
+                                    RecheckProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.accounts = accounts;
@@ -75,6 +78,7 @@ public class EnterpriseRecheckService {
         this.cipher = cipher;
         this.clock = clock;
         this.pageSize = properties.pageSize();
+        this.events = events;
     }
 
     /** The next page of enterprise-verified accounts after {@code cursor} (an account id; null at the start). */
@@ -128,7 +132,8 @@ public class EnterpriseRecheckService {
 
     /**
      * Revokes the account's enterprise verification for the finding, with its reason, unless the account is no longer
-     * verified with {@code applicationId}; frees the quota slot. False when there was nothing to revoke.
+     * verified with {@code applicationId}; frees the quota slot and publishes {@code verification.revoked}, all in
+     * the caller's transaction. False when there was nothing to revoke.
      */
     @Transactional
     public boolean revoke(String accountId, String applicationId, RegistryFinding finding) {
@@ -142,6 +147,8 @@ public class EnterpriseRecheckService {
         ReasonCode reason = finding.reason();
         account.revoke(reason.name(), reason.message(), clock.instant());
         quotas.release(identityKey);
+        events.publishEvent(new AccountEvent(AccountEvent.Type.VERIFICATION_REVOKED, account.getId(), null,
+                account.getStatus().name(), List.of(AccountEvent.Reason.of(reason)), account.getRevokedAt()));
         log.info("Account {}: enterprise verification revoked ({})", accountId, reason);
         return true;
     }

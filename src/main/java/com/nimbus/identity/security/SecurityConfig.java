@@ -24,7 +24,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *   {@code api-clients} (the console's backend), except the process owners' endpoints (the enterprise re-check's
  *   {@code /api/enterprise-rechecks/**} and {@code /api/enterprise-registry/**}, quota keys
  *   {@code /api/identity-quotas/**}, migration of waiting instances {@code /api/process-migrations/**}): users of
- *   the group {@code process-owners}; and the API keys ({@code /api/api-keys/**}): {@code camunda-admin};</li>
+ *   the group {@code process-owners}; and the API keys ({@code /api/api-keys/**}) and the operators' endpoints
+ *   ({@code /api/admin/**}, e.g. failed webhook deliveries): {@code camunda-admin};</li>
  *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, with the engine's authorizations;</li>
  *   <li>{@code /camunda/**}: the webapps' own login and CSRF protection;</li>
  *   <li>{@code /review/**}: the webapps' session of a reviewer (checked by the review controller);</li>
@@ -55,7 +56,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(ADMINS)
-                        .requestMatchers("/api/api-keys", "/api/api-keys/**").hasAuthority(ADMINS)
+                        .requestMatchers("/api/api-keys", "/api/api-keys/**", "/api/admin/**").hasAuthority(ADMINS)
                         .requestMatchers("/api/enterprise-rechecks/**", "/api/enterprise-registry/**",
                                 "/api/identity-quotas/**", "/api/process-migrations/**")
                         .hasAuthority(PROCESS_OWNERS)

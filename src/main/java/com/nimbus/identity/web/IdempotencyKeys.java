@@ -30,10 +30,12 @@ class IdempotencyKeys {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final StoredAnswerCipher cipher;
 
-    IdempotencyKeys(JdbcTemplate jdbc, Clock clock) {
+    IdempotencyKeys(JdbcTemplate jdbc, Clock clock, StoredAnswerCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /**
@@ -49,16 +51,16 @@ class IdempotencyKeys {
                 client, key, requestHash, at(now));
     }
 
-    /** Remembers the answer of the request that holds the key. */
+    /** Remembers the answer of the request that holds the key, its body sealed ({@link StoredAnswerCipher}). */
     void answer(String client, String key, int status, String contentType, String location, byte[] body) {
         jdbc.update("update idempotency_key set status = ?, content_type = ?, location = ?, body = ? "
-                + "where client_id = ? and idem_key = ?", status, contentType, location, body, client, key);
+                + "where client_id = ? and idem_key = ?", status, contentType, location, cipher.seal(body), client, key);
     }
 
     /** The request that used the key within the last 24 hours, if any. */
     Optional<Stored> find(String client, String key) {
         return jdbc.query("select request_hash, status, content_type, location, body from idempotency_key "
-                        + "where client_id = ? and idem_key = ? and created_at >= ?", IdempotencyKeys::row, client, key,
+                        + "where client_id = ? and idem_key = ? and created_at >= ?", this::row, client, key,
                 at(clock.instant().minus(RETENTION))).stream().findFirst();
     }
 
@@ -74,9 +76,11 @@ class IdempotencyKeys {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Stored row(ResultSet rs, int rowNum) throws SQLException {
+    private Stored row(ResultSet rs, int rowNum) throws SQLException {
         int status = rs.getInt("status");
-        return new Stored(rs.getString("request_hash"), rs.wasNull() ? null : status, rs.getString("content_type"),
-                rs.getString("location"), rs.getBytes("body"));
+        Integer answered = rs.wasNull() ? null : status;
+        byte[] body = rs.getBytes("body");
+        return new Stored(rs.getString("request_hash"), answered, rs.getString("content_type"),
+                rs.getString("location"), body == null ? null : cipher.open(body));
     }
 }

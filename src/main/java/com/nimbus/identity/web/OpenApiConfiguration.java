@@ -43,7 +43,6 @@ class OpenApiConfiguration {
     static final List<String> EVERY_ENDPOINT = List.of("UNAUTHORIZED", "FORBIDDEN", "TOO_MANY_REQUESTS");
     /** What a creating {@code POST} may answer besides its own codes ({@link IdempotencyFilter}). */
     static final List<String> IDEMPOTENT = List.of("IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED");
-    static final String WEBHOOK_SUBSCRIPTIONS = "/api/webhook-subscriptions";
 
     /** The base document: springdoc adds the paths and the schemas of the controllers' types to it. */
     @Bean
@@ -102,25 +101,6 @@ class OpenApiConfiguration {
                     }
                 }
             });
-        };
-    }
-
-    /**
-     * The webhooks are SPEC's contract; while this server takes no webhook subscriptions yet, each says so, so
-     * that no client waits for a delivery that cannot come.
-     */
-    @Bean
-    OpenApiCustomizer webhooksNotice() {
-        return api -> {
-            boolean subscriptionsServed = api.getPaths() != null && api.getPaths().containsKey(WEBHOOK_SUBSCRIPTIONS);
-            if (subscriptionsServed || api.getWebhooks() == null) {
-                return;
-            }
-            api.getWebhooks().values().stream()
-                    .flatMap(item -> item.readOperations().stream())
-                    .forEach(webhook -> webhook.setDescription(("Not delivered yet: this server does not take webhook "
-                            + "subscriptions (POST " + WEBHOOK_SUBSCRIPTIONS + ") yet. "
-                            + (webhook.getDescription() == null ? "" : webhook.getDescription())).strip()));
         };
     }
 

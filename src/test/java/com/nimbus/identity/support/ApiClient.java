@@ -106,6 +106,11 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST without a body, e.g. a rotation or a redelivery. */
+    public Response post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -74,6 +74,25 @@ class IdempotencyIT {
     }
 
     @Test
+    void aReplayedWebhookSubscriptionGivesTheSecretAgainWhichRestsOnlyEncrypted() {
+        String key = UUID.randomUUID().toString();
+        String subscription = "{\"url\":\"http://127.0.0.1:9/hooks/" + key + "\",\"events\":[\"application.approved\"]}";
+
+        Response first = console(key).postJson("/api/webhook-subscriptions", subscription);
+        Response again = console(key).postJson("/api/webhook-subscriptions", subscription);
+
+        assertThat(first.status()).isEqualTo(201);
+        String secret = first.json().get("secret").asText();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("secret").asText()).isEqualTo(secret);
+        byte[] stored = jdbc.queryForObject("select body from idempotency_key where idem_key = ?", byte[].class, key);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()))
+                .doesNotContain(first.json().get("id").asText());
+    }
+
+    @Test
     void theSameKeyWithAnotherRequestIsRefused() {
         String key = UUID.randomUUID().toString();
         assertThat(console(key).postJson("/api/accounts", account(key + "@example.com")).status()).isEqualTo(201);

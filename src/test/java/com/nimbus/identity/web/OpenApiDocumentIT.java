@@ -51,18 +51,18 @@ class OpenApiDocumentIT {
             Endpoint.of("GET", APPLICATIONS + "/{applicationId}", 200, 404),
             Endpoint.of("POST", APPLICATIONS + "/{applicationId}/withdrawal", 200, 404, 409),
             Endpoint.of("GET", ACCOUNT + "/messages", 200, 400, 404),
-            Endpoint.of("GET", ACCOUNT + "/entitlements", 200, 400, 404));
+            Endpoint.of("GET", ACCOUNT + "/entitlements", 200, 400, 404),
+            Endpoint.of("POST", "/api/webhook-subscriptions", 201, 400, 409, 415, 422),
+            Endpoint.of("GET", "/api/webhook-subscriptions", 200),
+            Endpoint.of("DELETE", "/api/webhook-subscriptions/{id}", 204, 404),
+            Endpoint.of("GET", "/api/events", 200, 400));
 
     /**
      * Endpoints of SPEC's HTTP API table not built yet. Whoever builds one moves it to {@link #SERVED}: this test
      * fails while an endpoint of this list is in the document.
      */
     static final List<Endpoint> NOT_YET_SERVED = List.of(
-            Endpoint.of("PUT", APPLICATIONS + "/{applicationId}/document", 202, 400, 404, 409, 413, 415),
-            Endpoint.of("POST", "/api/webhook-subscriptions", 201, 400),
-            Endpoint.of("GET", "/api/webhook-subscriptions", 200),
-            Endpoint.of("DELETE", "/api/webhook-subscriptions/{id}", 204, 404),
-            Endpoint.of("GET", "/api/events", 200, 400));
+            Endpoint.of("PUT", APPLICATIONS + "/{applicationId}/document", 202, 400, 404, 409, 413, 415));
 
     /**
      * SPEC: every endpoint of {@code /api} needs credentials of the right group, and wrong credentials are throttled
@@ -110,6 +110,10 @@ class OpenApiDocumentIT {
             expected.addAll(EVERY_ENDPOINT);
             expected.add(endpoint.success());
             assertThat(statuses(operation)).as("status codes of %s", endpoint).containsExactlyElementsOf(expected);
+            if (endpoint.success() == 204) {
+                assertThat(operation.at("/responses/204/content").isMissingNode()).as("no body of %s", endpoint).isTrue();
+                continue;
+            }
             JsonNode success = operation.at("/responses/" + endpoint.success() + "/content/application~1json");
             assertThat(success.has("schema")).as("schema of the answer of %s", endpoint).isTrue();
             assertThat(success.has("example") || success.has("examples")).as("example answer of %s", endpoint).isTrue();
@@ -198,6 +202,27 @@ class OpenApiDocumentIT {
             post.get("parameters").forEach(p -> headers.add(resolve(p).get("name").asText()));
             assertThat(headers).as(type).containsExactlyInAnyOrder("webhook-id", "webhook-timestamp", "webhook-signature");
         }
+    }
+
+    @Test
+    void theEventFeedAndTheSubscriptionsAreDescribedAsClientsCallThem() {
+        JsonNode feed = operation(Endpoint.of("GET", "/api/events", 200));
+        JsonNode page = resolve(feed.at("/responses/200/content/application~1json/schema"));
+        assertThat(page.at("/properties/items/items/$ref").asText()).isEqualTo("#/components/schemas/Event");
+        List<String> feedParameters = new ArrayList<>();
+        feed.get("parameters").forEach(p -> feedParameters.add(p.get("name").asText()));
+        assertThat(feedParameters).containsExactlyInAnyOrder("after", "limit");
+
+        JsonNode subscribe = operation(Endpoint.of("POST", "/api/webhook-subscriptions", 201));
+        assertThat(subscribe.path("parameters").findValuesAsText("$ref"))
+                .as("the caller is the API client; the only parameter is the Idempotency-Key of every creating POST")
+                .containsExactly("#/components/parameters/Idempotency-Key");
+        JsonNode request = resolve(subscribe.at("/requestBody/content/application~1json/schema"));
+        assertThat(fieldNames(request.get("properties"))).containsExactlyInAnyOrder("url", "events");
+        JsonNode created = resolve(subscribe.at("/responses/201/content/application~1json/schema"));
+        assertThat(fieldNames(created.get("properties"))).containsExactlyInAnyOrder("id", "url", "events", "secret");
+        document.get("webhooks").forEach(webhook -> assertThat(webhook.at("/post/description").asText())
+                .doesNotContain("Not delivered yet: this server does not take webhook subscriptions"));
     }
 
     @Test
