@@ -1,5 +1,6 @@
 package com.nimbus.identity.review;
 
+import com.nimbus.identity.document.page.DocumentPages;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.web.PublicBaseUrl;
@@ -13,9 +14,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The reviewer's task "Review application". On create it gives the form the addresses of the document photo
- * and of the entered data, which the application serves to logged-in reviewers (so neither ever enters the
- * engine). On complete it refuses a decision that is not APPROVE or REJECT, a rejection without reasons and
+ * The reviewer's task "Review application". On create it gives the form the addresses of every page of the document
+ * ({@code documentUrl} for page 1 as before, {@code documentPage2Url} to {@code documentPage4Url} for the others,
+ * {@code documentPageCount}) and of the entered data, which the application serves to logged-in reviewers (so
+ * neither ever enters the engine). On complete it refuses a decision that is not APPROVE or REJECT, a rejection without reasons and
  * reasons that are not reviewers' codes, and records who decided.
  */
 @Component("reviewTask")
@@ -23,10 +25,12 @@ class ReviewTaskListener implements TaskListener {
 
     private final IdentityService identityService;
     private final PublicBaseUrl publicBaseUrl;
+    private final DocumentPages documents;
 
-    ReviewTaskListener(IdentityService identityService, PublicBaseUrl publicBaseUrl) {
+    ReviewTaskListener(IdentityService identityService, PublicBaseUrl publicBaseUrl, DocumentPages documents) {
         this.identityService = identityService;
         this.publicBaseUrl = publicBaseUrl;
+        this.documents = documents;
     }
 
     @Override
@@ -42,6 +46,11 @@ class ReviewTaskListener implements TaskListener {
         String applicationId = Variables.applicationId(task);
         String base = publicBaseUrl.resolve("/review/applications/" + applicationId);
         task.setVariable(Workflow.Var.DOCUMENT_URL, base + "/document");
+        int pages = documents.pageCount(applicationId);
+        task.setVariable(Workflow.Var.DOCUMENT_PAGE_COUNT, pages);
+        for (int page = 1; page <= pages; page++) {
+            task.setVariable(Workflow.Var.documentPageUrl(page), base + "/pages/" + page);
+        }
         task.setVariable(Workflow.Var.ENTERED_DATA_URL, base + "/entered-data.png");
     }
 

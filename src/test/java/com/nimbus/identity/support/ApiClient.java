@@ -64,14 +64,19 @@ public final class ApiClient {
 
     /** multipart/form-data with a JSON part {@code application} and a file part {@code document}. */
     public Response submit(String accountId, String applicationJson, byte[] document, String fileName) {
+        return submitParts(accountId, applicationJson, document == null ? java.util.List.of() : java.util.List.of(document));
+    }
+
+    /** multipart/form-data with a JSON part {@code application} and a file part {@code document} for each of {@code documents}. */
+    public Response submitParts(String accountId, String applicationJson, java.util.List<byte[]> documents) {
         String boundary = "----" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + applicationJson + "\r\n");
-        if (document != null) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: image/png\r\n\r\n");
-            body.writeBytes(document);
+        for (int i = 0; i < documents.size(); i++) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"page-" + (i + 1)
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(documents.get(i));
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");
