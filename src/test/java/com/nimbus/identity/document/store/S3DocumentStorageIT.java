@@ -20,19 +20,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application with its production store, S3, against a real S3-compatible server (S3Mock, a process of its
  * own): a submission of several pages lands in the bucket encrypted, the checks read it back, the reviewer sees every
- * page.
+ * page. A context of its own (other settings), closed after this class and with a small connection pool, so that it
+ * holds no database connections the other tests' context needs.
  */
 @IntegrationTest
+@DirtiesContext
 class S3DocumentStorageIT {
 
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
         registry.add("identity.documents.store.type", () -> "s3");
         registry.add("identity.documents.store.s3.endpoint", () -> S3MockServer.get().endpoint());
         registry.add("identity.documents.store.s3.bucket", () -> S3MockServer.BUCKET);
