@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reviewer's task "Review application". On create it gives the form the addresses of every page of the document
- * ({@code documentUrl} for page 1 as before, {@code documentPage2Url} to {@code documentPage4Url} for the others,
- * {@code documentPageCount}) and of the entered data, which the application serves to logged-in reviewers (so
- * neither ever enters the engine). On complete it refuses a decision that is not APPROVE or REJECT, a rejection without reasons and
- * reasons that are not reviewers' codes, and records who decided.
+ * ({@code documentPage1Url} to {@code documentPage4Url} as there are pages, {@code documentUrl} for page 1 as before,
+ * and {@code documentPageCount}) and of the entered data, which the application serves to logged-in reviewers (so
+ * neither ever enters the engine). On complete it refuses a decision that is not APPROVE or REJECT, a rejection
+ * without reasons and reasons that are not reviewers' codes, and records who decided.
  */
 @Component("reviewTask")
 class ReviewTaskListener implements TaskListener {

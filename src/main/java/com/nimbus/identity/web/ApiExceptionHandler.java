@@ -74,7 +74,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "DOCUMENT_TOO_LARGE",
-                "The request is larger than four document parts of 10 MiB each.", Map.of());
+                "A document part is larger than 10 MiB, or the request larger than four of them.", Map.of());
     }
 
     @ExceptionHandler(MultipartException.class)
