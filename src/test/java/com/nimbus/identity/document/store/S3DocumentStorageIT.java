@@ -20,18 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application with its production store, S3, against a real S3-compatible server (S3Mock, a process of its
  * own): a submission of several pages lands in the bucket encrypted, the checks read it back, the reviewer sees every
- * page. A context of its own (other settings), closed after this class and with a small connection pool, so that it
- * holds no database connections the other tests' context needs.
+ * page. A context of its own (other settings) with a small connection pool, so that it takes few of the database's
+ * connections. It stays open until the tests end: closing it would unregister the engine the webapps of the other
+ * context find by name.
  */
 @IntegrationTest
-@DirtiesContext
 class S3DocumentStorageIT {
 
     @DynamicPropertySource
