@@ -1,5 +1,6 @@
 package com.nimbus.identity.application;
 
+import com.nimbus.identity.document.page.DocumentPages;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,30 +60,39 @@ class ApplicationController {
     }
 
     /**
-     * Multipart: part {@code application} (JSON) and part {@code document} (the JPEG or PNG photo, at most 10 MiB).
+     * Multipart: part {@code application} (JSON) and one to four parts {@code document} (each a JPEG, PNG or PDF of at
+     * most 10 MiB; four pages in all).
      */
     @Operation(operationId = "submitApplication", summary = "Submit an application",
             description = "`kind` is `INITIAL` for an unverified account, `CHANGE` for a verified one (R7). The automated "
                     + "checks run next (`SUBMITTED`), then a reviewer decides (`IN_REVIEW`); the issuing region is the "
-                    + "account's registration region. Bad input stores nothing.",
+                    + "account's registration region. The document is one to four `document` parts (the front and back "
+                    + "of a card, the pages of a license), each a JPEG, PNG or PDF of at most 10 MiB, told by its bytes; "
+                    + "a PDF counts its pages, four pages in all. Bad input stores nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     schema = @Schema(ref = "#/components/schemas/Submission"),
                     encoding = {@Encoding(name = "application", contentType = MediaType.APPLICATION_JSON_VALUE),
-                            @Encoding(name = "document", contentType = "image/jpeg, image/png")})))
+                            @Encoding(name = "document", contentType = "image/jpeg, image/png, application/pdf")})))
     @ApiResponse(responseCode = "202", description = "Accepted: the automated checks run next",
             headers = @Header(name = "Location", description = "The application",
                     schema = @Schema(type = "string", format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = Submitted.class), examples = @ExampleObject("""
                     {"applicationId": "9b2e4c10-5a7f-4d3e-8f21-6c0a1b2d3e4f", "kind": "INITIAL", "status": "SUBMITTED"}""")))
     @ProblemResponses({"VALIDATION_FAILED", "ACCOUNT_NOT_FOUND", "APPLICATION_PENDING", "CHANGE_LOCKED",
-            "DOCUMENT_TOO_LARGE", "DOCUMENT_TYPE_UNSUPPORTED", "MEDIA_TYPE_UNSUPPORTED"})
+            "DOCUMENT_TOO_LARGE", "DOCUMENT_TYPE_UNSUPPORTED", "MEDIA_TYPE_UNSUPPORTED", "DOCUMENT_STORE_UNAVAILABLE"})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Submitted> submit(@PathVariable String accountId,
                                      @Parameter(hidden = true) @RequestParam("application") String application,
-                                     @Parameter(hidden = true) @RequestParam("document") MultipartFile document)
+                                     @Parameter(hidden = true) @RequestParam("document") List<MultipartFile> documents)
             throws IOException {
-        VerificationApplication submitted = applications.submit(accountId, application, document.getBytes());
+        byte[][] parts = new byte[documents.size()][];
+        if (parts.length <= DocumentPages.MAX_PAGES) { // more parts are refused unread
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = documents.get(i).getBytes();
+            }
+        }
+        VerificationApplication submitted = applications.submit(accountId, application, parts);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/accounts/" + accountId + "/verification-applications/" + submitted.getId()))
                 .body(new Submitted(submitted.getId(), submitted.getKind(), submitted.getStatus()));

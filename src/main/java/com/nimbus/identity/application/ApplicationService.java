@@ -7,11 +7,10 @@ import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.account.ChangeLock;
 import com.nimbus.identity.account.PendingApplications;
 import com.nimbus.identity.document.DocumentNumbers;
-import com.nimbus.identity.document.DocumentStore;
-import com.nimbus.identity.document.ImageFormat;
 import com.nimbus.identity.document.check.AutomatedChecks;
 import com.nimbus.identity.document.check.CheckReport;
 import com.nimbus.identity.document.check.CheckSubject;
+import com.nimbus.identity.document.page.DocumentPages;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.AccountEvent;
@@ -20,6 +19,7 @@ import com.nimbus.identity.vocabulary.ValidationFailed;
 import com.nimbus.identity.vocabulary.Workflow;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -49,7 +49,7 @@ public class ApplicationService implements PendingApplications {
     private final ApplicationRepository applications;
     private final AccountService accounts;
     private final ChangeLock changeLock;
-    private final DocumentStore documents;
+    private final DocumentPages documents;
     private final QuotaService quotas;
     private final AutomatedChecks checks;
     private final FieldCipher cipher;
@@ -60,7 +60,7 @@ public class ApplicationService implements PendingApplications {
     private final ApplicationEventPublisher events;
 
     public ApplicationService(ApplicationRepository applications, AccountService accounts, ChangeLock changeLock,
-                              DocumentStore documents, QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
+                              DocumentPages documents, QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
                               VerificationProcesses processes, Clock clock, ObjectMapper json,
                               PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.applications = applications;
@@ -78,15 +78,18 @@ public class ApplicationService implements PendingApplications {
     }
 
     /**
-     * Stores the application and its photo and starts the process that works on it, all in one transaction:
-     * bad input gets its error code and stores nothing. A verified account's submission is a change (R7), which
-     * the change lock may refuse ({@code ChangeLocked}) before anything is stored.
+     * Stores the application and its document (one to four parts, see {@link DocumentPages#accept}) and starts the
+     * process that works on it, all in one transaction: bad input gets its error code and stores nothing. The parts
+     * are checked before the account is locked, and nothing is decoded here: the automated checks decode each page
+     * once, asynchronously. A verified account's submission is a change (R7), which the change lock may refuse
+     * ({@code ChangeLocked}) before anything is stored.
      */
     @Transactional
-    public VerificationApplication submit(String accountId, String applicationJson, byte[] photo) {
+    public VerificationApplication submit(String accountId, String applicationJson, byte[]... documentParts) {
+        DocumentPages.AcceptedDocument document = documents.accept(documentParts == null ? List.of()
+                : Arrays.asList(documentParts));
         Account account = accounts.lock(accountId);
         ApplicationRequest.EnteredIdentity entered = parse(applicationJson).validate();
-        ImageFormat format = DocumentStore.accept(photo);
         applications.findByPendingAccountId(accountId).ifPresent(pending -> {
             throw new ApplicationPending(pending.getId());
         });
@@ -104,11 +107,11 @@ public class ApplicationService implements PendingApplications {
         } catch (DataIntegrityViolationException e) {
             throw ApplicationPending.concurrently();
         }
-        documents.save(application.getId(), format, photo);
+        documents.store(application.getId(), accountId, document);
         processes.start(application);
         publish(AccountEvent.Type.APPLICATION_SUBMITTED, application, application.getSubmittedAt());
-        log.info("Application {} ({} {}) submitted for account {}, document {}", application.getId(), kind,
-                entered.documentType(), accountId, application.getDocumentNumberMasked());
+        log.info("Application {} ({} {}) submitted for account {}, document {}, {} page(s)", application.getId(), kind,
+                entered.documentType(), accountId, application.getDocumentNumberMasked(), document.pageCount());
         return application;
     }
 
@@ -181,17 +184,19 @@ public class ApplicationService implements PendingApplications {
 
     // ---- steps of the processes (called by the delegates of this package) ----
 
-    /** Runs the automated checks; an application that passes them goes to the reviewers' queue. */
+    /**
+     * Runs the automated checks, each page of the document decoded once for all of them; an application that passes
+     * them goes to the reviewers' queue.
+     */
     @Transactional
     public CheckReport runAutomatedChecks(String applicationId) {
         VerificationApplication application = pendingForUpdate(applicationId);
         Account account = accounts.find(application.getAccountId());
-        byte[] photo = documents.load(applicationId).map(DocumentStore.Photo::content).orElse(new byte[0]);
         CheckReport report = checks.run(new CheckSubject(applicationId, application.getAccountId(),
                 application.getRegion(), application.getIdentityType(), application.getDocumentType(),
                 application.getHolderName(), application.getHolderAddress(),
-                cipher.decryptText(application.getDocumentNumberEnc()), photo, application.getIdentityKey(),
-                account.getIdentityKey()));
+                cipher.decryptText(application.getDocumentNumberEnc()), documents.analyse(applicationId),
+                application.getIdentityKey(), account.getIdentityKey()));
         if (report.passed()) {
             application.markInReview();
             publish(AccountEvent.Type.APPLICATION_IN_REVIEW, application, clock.instant());

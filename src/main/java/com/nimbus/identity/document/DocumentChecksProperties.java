@@ -56,8 +56,10 @@ public record DocumentChecksProperties(@NotNull @Valid Photo photo, @NotNull @Va
     /**
      * @param enabled     whether photos are compared with those of other accounts at all
      * @param maxDistance two photo fingerprints (64-bit difference hashes) at most this many bits apart are
-     *                    taken for the same photo
+     *                    taken for the same photo. At most 11: the index of fingerprints looks each of its three
+     *                    bands up within {@code maxDistance / 3} bits, about 5,000 values at 11 and five times as
+     *                    many above (and 12 bits of 64 is far beyond "the same photo" anyway)
      */
-    public record SimilarPhoto(boolean enabled, @Min(0) @Max(31) int maxDistance) {
+    public record SimilarPhoto(boolean enabled, @Min(0) @Max(11) int maxDistance) {
     }
 }

@@ -2,7 +2,7 @@ package com.nimbus.identity.review;
 
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.VerificationApplication;
-import com.nimbus.identity.document.DocumentStore;
+import com.nimbus.identity.document.page.DocumentPages;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.Workflow;
@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a reviewer sees next to the form in Tasklist: the document photo and the data the applicant entered.
+ * What a reviewer sees next to the form in Tasklist: every page of the document ({@code /pages/{n}}, a photo as it was
+ * sent, a PDF page rendered to PNG; {@code /document} is page 1) and the data the applicant entered.
  * Served only to a user logged into the webapps who may work on that application's open review task now: its
  * assignee, or a candidate, by name or through one of her groups (supervisors become candidates when the review is
  * escalated). Everyone else, administrators included, is refused. Every attempt, allowed or refused, is logged with
@@ -40,11 +41,11 @@ class ReviewDocumentController {
 
     private final ReviewerSession session;
     private final ApplicationService applications;
-    private final DocumentStore documents;
+    private final DocumentPages documents;
     private final FieldCipher cipher;
     private final TaskService tasks;
 
-    ReviewDocumentController(ReviewerSession session, ApplicationService applications, DocumentStore documents,
+    ReviewDocumentController(ReviewerSession session, ApplicationService applications, DocumentPages documents,
                              FieldCipher cipher, TaskService tasks) {
         this.session = session;
         this.applications = applications;
@@ -55,8 +56,14 @@ class ReviewDocumentController {
 
     @GetMapping("/document")
     ResponseEntity<byte[]> document(@PathVariable String applicationId, HttpServletRequest request) {
-        return withReviewer(request, applicationId, "document", application -> documents.load(applicationId)
-                .map(photo -> ok(MediaType.parseMediaType(photo.contentType()), photo.content()))
+        return page(applicationId, 1, request);
+    }
+
+    @GetMapping("/pages/{pageNo}")
+    ResponseEntity<byte[]> page(@PathVariable String applicationId, @PathVariable int pageNo,
+                                HttpServletRequest request) {
+        return withReviewer(request, applicationId, "page " + pageNo, application -> documents.page(applicationId, pageNo)
+                .map(page -> ok(MediaType.parseMediaType(page.contentType()), page.content()))
                 .orElseGet(() -> ResponseEntity.notFound().build()));
     }
 

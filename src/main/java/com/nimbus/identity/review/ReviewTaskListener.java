@@ -1,5 +1,6 @@
 package com.nimbus.identity.review;
 
+import com.nimbus.identity.document.page.DocumentPages;
 import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.web.PublicBaseUrl;
@@ -17,11 +18,13 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The reviewer's task "Review application". On create it gives the form the addresses of the document photo
- * and of the entered data, which the application serves to logged-in reviewers (so neither ever enters the
- * engine). On complete it checks the decision's variables ({@link ReviewInputs}: String and Json values only, read
- * without deserializing them) and records who decided: the authenticated user who completes the task (the engine lets
- * only the assignee complete it), or, for the application's own code, which runs without one, the assignee.
+ * The reviewer's task "Review application". On create it gives the form the addresses of every page of the document
+ * ({@code documentPage1Url} to {@code documentPage4Url} as there are pages, {@code documentUrl} for page 1 as before,
+ * and {@code documentPageCount}) and of the entered data, which the application serves to logged-in reviewers (so
+ * neither ever enters the engine). On complete it checks the decision's variables ({@link ReviewInputs}: String and
+ * Json values only, read without deserializing them) and records who decided: the authenticated user who completes
+ * the task (the engine lets only the assignee complete it), or, for the application's own code, which runs without
+ * one, the assignee.
  */
 @ProcessBean
 @Component("reviewTask")
@@ -29,10 +32,12 @@ class ReviewTaskListener implements TaskListener {
 
     private final IdentityService identityService;
     private final PublicBaseUrl publicBaseUrl;
+    private final DocumentPages documents;
 
-    ReviewTaskListener(IdentityService identityService, PublicBaseUrl publicBaseUrl) {
+    ReviewTaskListener(IdentityService identityService, PublicBaseUrl publicBaseUrl, DocumentPages documents) {
         this.identityService = identityService;
         this.publicBaseUrl = publicBaseUrl;
+        this.documents = documents;
     }
 
     @Override
@@ -48,6 +53,11 @@ class ReviewTaskListener implements TaskListener {
         String applicationId = Variables.applicationId(task);
         String base = publicBaseUrl.resolve("/review/applications/" + applicationId);
         task.setVariable(Workflow.Var.DOCUMENT_URL, base + "/document");
+        int pages = documents.pageCount(applicationId);
+        task.setVariable(Workflow.Var.DOCUMENT_PAGE_COUNT, pages);
+        for (int page = 1; page <= pages; page++) {
+            task.setVariable(Workflow.Var.documentPageUrl(page), base + "/pages/" + page);
+        }
         task.setVariable(Workflow.Var.ENTERED_DATA_URL, base + "/entered-data.png");
     }
 

@@ -12,8 +12,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts identity data at rest (document numbers, document photos) with AES-256-GCM, and derives
+ * Encrypts identity data at rest (document numbers, document pages) with AES-256-GCM, and derives
  * keyed fingerprints of document numbers so that quotas can be counted without storing numbers in clear.
+ * Every encryption of identity data goes through this class, so that what is sealed with which key stays known:
+ * {@link #keyId()} names the key, and stores keep it beside what they sealed.
  */
 @Component
 public class FieldCipher {
@@ -23,6 +25,7 @@ public class FieldCipher {
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec fingerprintKey;
+    private final String keyId;
     private final SecureRandom random = new SecureRandom();
 
     /** @param properties the key, validated at start ({@link CryptoProperties}) */
@@ -30,6 +33,16 @@ public class FieldCipher {
         byte[] key = properties.keyBytes();
         this.encryptionKey = new SecretKeySpec(derive(key, "encryption"), "AES");
         this.fingerprintKey = new SecretKeySpec(derive(key, "fingerprint"), "HmacSHA256");
+        this.keyId = hex(derive(key, "key-id")).substring(0, 16);
+    }
+
+    /**
+     * The name of the key {@link #encrypt} seals with now: 16 hex characters derived from the key (they tell keys
+     * apart and reveal nothing of them). Stored beside sealed data, so that a later change of key knows what was
+     * sealed with which.
+     */
+    public String keyId() {
+        return keyId;
     }
 
     public byte[] encrypt(byte[] plain) {
@@ -65,9 +78,20 @@ public class FieldCipher {
 
     /** A stable keyed fingerprint (HMAC-SHA256, hex) of a value: equal values, equal fingerprints. */
     public String fingerprint(String value) {
-        byte[] mac = hmac(fingerprintKey, value.getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder(mac.length * 2);
-        for (byte b : mac) {
+        return fingerprint(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A stable keyed fingerprint (HMAC-SHA256, hex) of some bytes, e.g. a document file: equal files, equal
+     * fingerprints, and unlike a plain hash it cannot confirm a guess of the content without the key.
+     */
+    public String fingerprint(byte[] value) {
+        return hex(hmac(fingerprintKey, value));
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder hex = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
             hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return hex.toString();

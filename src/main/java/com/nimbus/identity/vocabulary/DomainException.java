@@ -22,7 +22,9 @@ public abstract class DomainException extends RuntimeException {
         /** A part of the request is larger than the product accepts. */
         TOO_LARGE,
         /** A part of the request is of a kind the product does not accept. */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** A system the request needs (the document store) cannot be reached now; the same request may succeed later. */
+        UNAVAILABLE
     }
 
     private final Category category;

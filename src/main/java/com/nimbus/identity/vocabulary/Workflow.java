@@ -42,13 +42,21 @@ public final class Workflow {
         public static final String REJECTION_REASONS = "rejectionReasons";
         public static final String REVIEW_COMMENT = "reviewComment";
         public static final String REVIEWED_BY = "reviewedBy";
+        /** The first page of the document, as every form before several pages showed it. */
         public static final String DOCUMENT_URL = "documentUrl";
+        /** How many pages the document has (1 to 4). */
+        public static final String DOCUMENT_PAGE_COUNT = "documentPageCount";
         public static final String ENTERED_DATA_URL = "enteredDataUrl";
         public static final String EVENT = "event";
         public static final String CHANGE_LOCKED_UNTIL = "changeLockedUntil";
         public static final String LOCK_DURATION = "lockDuration";
         /** The event "Notify approval" tells the holder: APPLICATION_APPROVED, or IDENTITY_CHANGED for a change. */
         public static final String APPROVAL_EVENT = "approvalEvent";
+
+        /** The address of page {@code page} (1 to 4) of the document, for the reviewer's form: {@code documentPage2Url}. */
+        public static String documentPageUrl(int page) {
+            return "documentPage" + page + "Url";
+        }
     }
 
     public static final String DECISION_APPROVE = "APPROVE";

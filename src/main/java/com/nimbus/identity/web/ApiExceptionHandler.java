@@ -56,6 +56,7 @@ public class ApiExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 
@@ -90,13 +91,13 @@ public class ApiExceptionHandler {
     /** An upload beyond the server's multipart limits never reaches the document store's own check. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "DOCUMENT_TOO_LARGE", "The document photo is larger than 10 MiB.",
-                Map.of());
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "DOCUMENT_TOO_LARGE",
+                "A document part is larger than 10 MiB, or the request larger than four of them.", Map.of());
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
-        return domain(ValidationFailed.of("body", "Expected multipart/form-data with the parts 'application' and 'document'."));
+        return domain(ValidationFailed.of("body", "Expected multipart/form-data with the part 'application' and one to four parts 'document'."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -9,6 +9,7 @@ import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.support.TestPdfs;
 import com.nimbus.identity.vocabulary.Workflow;
 import java.util.Arrays;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -37,8 +38,8 @@ class AutomatedChecksProcessIT {
         AbstractAssertions.init(engine);
     }
 
-    private VerificationApplication submit(Account account, String json, byte[] photo) {
-        VerificationApplication application = applications.submit(account.getId(), json, photo);
+    private VerificationApplication submit(Account account, String json, byte[]... pages) {
+        VerificationApplication application = applications.submit(account.getId(), json, pages);
         fixtures.runJobs(application.getId());
         return applicationRepository.findById(application.getId()).orElseThrow();
     }
@@ -109,6 +110,49 @@ class AutomatedChecksProcessIT {
         VerificationApplication application = submit(fixtures.account(),
                 Fixtures.enterpriseJson("91110105MA00000000"), TestImages.blurryPng());
         assertRejectedAutomatically(application, "DOCUMENT_NUMBER_INVALID", "IMAGE_BLURRY");
+    }
+
+    @Test
+    void oneBlurryPageAmongSharpOnesIsRejected() {
+        VerificationApplication application = submit(fixtures.account(), Fixtures.individualJson(TestIdentities.cnResidentId()),
+                TestImages.documentPng(), TestImages.blurryPng());
+        assertRejectedAutomatically(application, "IMAGE_BLURRY");
+    }
+
+    @Test
+    void aScannedPdfIsCheckedPageByPage() {
+        VerificationApplication application = submit(fixtures.account(), Fixtures.individualJson(TestIdentities.cnResidentId()),
+                TestPdfs.scan(TestImages.document(), TestImages.otherScene()));
+        assertThat(application.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
+        String summary = (String) engine.getTaskService().getVariable(fixtures.reviewTask(application.getId()).getId(),
+                "checkSummary");
+        assertThat(summary).contains("page 1: PDF, 1600 x 1013 px; page 2: PDF, 1600 x 1066 px");
+    }
+
+    @Test
+    void aPdfPageThatIsOnlyAThumbnailIsTooSmall() {
+        java.awt.image.BufferedImage thumbnail = new java.awt.image.BufferedImage(300, 190,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        thumbnail.createGraphics().drawImage(TestImages.document(), 0, 0, 300, 190, null);
+        VerificationApplication application = submit(fixtures.account(), Fixtures.individualJson(TestIdentities.cnResidentId()),
+                TestImages.documentPng(), TestPdfs.scan(thumbnail));
+        assertThat(application.getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(application.getReasons()).extracting(Reason::code).contains("IMAGE_TOO_SMALL");
+    }
+
+    @Test
+    void theSamePhotoSentByAnotherAccountAsAPdfPageIsPointedOut() {
+        java.awt.image.BufferedImage licence = TestImages.otherScene();
+        VerificationApplication first = submit(fixtures.account(), Fixtures.individualJson(TestIdentities.cnResidentId()),
+                TestImages.png(licence));
+        assertThat(first.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
+        VerificationApplication second = submit(fixtures.account(), Fixtures.individualJson(TestIdentities.cnResidentId()),
+                TestImages.documentPng(), TestPdfs.scan(licence));
+        assertThat(second.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
+        String summary = (String) engine.getTaskService().getVariable(fixtures.reviewTask(second.getId()).getId(), "checkSummary");
+        // page 1, a photo of the usual test document, may look like other tests' ones; page 2 is the licence again
+        assertThat(summary).containsPattern("Same photo elsewhere \\| \\*\\*attention\\*\\* \\| page 1: [^|]*; page 2: "
+                + "similar photo already submitted by another account \\(fingerprints [0-5] of 64 bits apart\\)");
     }
 
     @Test

@@ -3,12 +3,14 @@ package com.nimbus.identity.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbus.identity.document.store.DocumentStore;
 import com.nimbus.identity.support.ApiClient;
 import com.nimbus.identity.support.ApiClient.Response;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.support.TestPdfs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,12 +26,21 @@ class BadInputIT {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DocumentStore store;
 
     ApiClient console;
     String accountId;
+    List<String> objectsBefore;
+
+    private List<String> objects() {
+        List<String> keys = new ArrayList<>();
+        store.list("", o -> keys.add(o.key()));
+        return keys;
+    }
 
     @BeforeEach
     void setUp() {
+        objectsBefore = objects();
         console = ApiClient.as(port, "console", "console");
         accountId = console.postJson("/api/accounts",
                 "{\"email\":\"holder@example.com\",\"phone\":\"+8613800138000\",\"registrationRegion\":\"CN\"}")
@@ -51,8 +62,9 @@ class BadInputIT {
     private void assertNothingStored() {
         assertThat(jdbc.queryForObject("select count(*) from verification_application where account_id = ?", Integer.class,
                 accountId)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from document_photo p join verification_application a "
-                + "on a.id = p.application_id where a.account_id = ?", Integer.class, accountId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from document_page where account_id = ?", Integer.class,
+                accountId)).isZero();
+        assertThat(objects()).as("no object written to the document store").isEqualTo(objectsBefore);
         assertThat(jdbc.queryForObject("select count(*) from act_ru_execution e join verification_application a "
                 + "on a.id = e.business_key_ where a.account_id = ?", Integer.class, accountId)).isZero();
     }
@@ -115,13 +127,57 @@ class BadInputIT {
     }
 
     @Test
-    void aFileThatIsNotAJpegOrPngIsRefusedByItsBytes() {
-        byte[] pdf = "%PDF-1.4 not an image".getBytes();
-        assertProblem(console.submit(accountId, Fixtures.individualJson(TestIdentities.cnResidentId()), pdf, "photo.png"),
-                415, "DOCUMENT_TYPE_UNSUPPORTED");
+    void aFileThatIsNotAJpegPngOrPdfIsRefusedByItsBytes() {
+        String json = Fixtures.individualJson(TestIdentities.cnResidentId());
         byte[] gif = "GIF89a......".getBytes();
-        assertProblem(console.submit(accountId, Fixtures.individualJson(TestIdentities.cnResidentId()), gif, "photo.jpg"),
-                415, "DOCUMENT_TYPE_UNSUPPORTED");
+        assertProblem(console.submit(accountId, json, gif, "photo.jpg"), 415, "DOCUMENT_TYPE_UNSUPPORTED");
+        Response secondPart = console.submitParts(accountId, json, List.of(TestImages.documentPng(), gif));
+        assertProblem(secondPart, 415, "DOCUMENT_TYPE_UNSUPPORTED");
+        assertThat(secondPart.json().get("detail").asText()).isEqualTo("Document part 2 is not a JPEG, PNG or PDF file.");
+        byte[] notAPdf = "%PDF-1.4 not a PDF at all".getBytes();
+        assertProblem(console.submit(accountId, json, notAPdf, "scan.pdf"), 415, "DOCUMENT_TYPE_UNSUPPORTED");
+        assertNothingStored();
+    }
+
+    @Test
+    void anEncryptedPdfOrOneWithScriptsIsRefused() {
+        String json = Fixtures.individualJson(TestIdentities.cnResidentId());
+        Response encrypted = console.submit(accountId, json, TestPdfs.encrypted(), "scan.pdf");
+        assertProblem(encrypted, 415, "DOCUMENT_TYPE_UNSUPPORTED");
+        assertThat(encrypted.json().get("detail").asText()).contains("encrypted PDF");
+        assertProblem(console.submit(accountId, json, TestPdfs.passwordProtected(), "scan.pdf"), 415,
+                "DOCUMENT_TYPE_UNSUPPORTED");
+        Response script = console.submitParts(accountId, json, List.of(TestImages.documentPng(), TestPdfs.withOpenActionScript()));
+        assertProblem(script, 415, "DOCUMENT_TYPE_UNSUPPORTED");
+        assertThat(script.json().get("detail").asText()).startsWith("Document part 2 is a PDF with scripts");
+        assertNothingStored();
+    }
+
+    @Test
+    void aPdfBombIsRefusedAsTooLargeBeforeAnythingRendersIt() {
+        String json = Fixtures.individualJson(TestIdentities.cnResidentId());
+        assertProblem(console.submit(accountId, json, TestPdfs.giantImage(), "scan.pdf"), 413, "DOCUMENT_TOO_LARGE");
+        assertProblem(console.submit(accountId, json, TestPdfs.giantPage(), "scan.pdf"), 413, "DOCUMENT_TOO_LARGE");
+        Response bomb = console.submit(accountId, json, TestPdfs.decompressionBomb(300), "scan.pdf");
+        assertProblem(bomb, 413, "DOCUMENT_TOO_LARGE");
+        assertThat(bomb.json().get("detail").asText()).isEqualTo(
+                "Document part 1 is a PDF whose content decompresses to more than 256 MiB.");
+        assertNothingStored();
+    }
+
+    @Test
+    void noDocumentMoreThanFourPartsOrMoreThanFourPagesIsRefused() {
+        String json = Fixtures.individualJson(TestIdentities.cnResidentId());
+        byte[] png = TestImages.documentPng();
+        Response fiveParts = console.submitParts(accountId, json, List.of(png, png, png, png, png));
+        assertProblem(fiveParts, 400, "VALIDATION_FAILED");
+        assertThat(badFields(fiveParts)).containsExactly("document");
+        Response fivePages = console.submitParts(accountId, json, List.of(png, TestPdfs.scanOfPages(4)));
+        assertProblem(fivePages, 400, "VALIDATION_FAILED");
+        assertThat(fivePages.json().at("/errors/0/message").asText())
+                .isEqualTo("At most 4 pages may be sent in all; part 2, a PDF of 4 pages, goes beyond.");
+        assertProblem(console.submitParts(accountId, json, List.of(TestPdfs.noPages())), 400, "VALIDATION_FAILED");
+        assertThat(badFields(console.submitParts(accountId, json, List.of()))).containsExactly("document");
         assertNothingStored();
     }
 
@@ -133,6 +189,10 @@ class BadInputIT {
         byte[] farOver = Arrays.copyOf(TestImages.documentPng(), 13 * 1024 * 1024);
         assertProblem(console.submit(accountId, Fixtures.individualJson(TestIdentities.cnResidentId()), farOver, "big.png"),
                 413, "DOCUMENT_TOO_LARGE");
+        Response thirdPart = console.submitParts(accountId, Fixtures.individualJson(TestIdentities.cnResidentId()),
+                List.of(TestImages.documentPng(), TestImages.documentJpeg(), justOver));
+        assertProblem(thirdPart, 413, "DOCUMENT_TOO_LARGE");
+        assertThat(thirdPart.json().get("detail").asText()).isEqualTo("Document part 3 is larger than 10 MiB.");
         assertNothingStored();
     }
 
@@ -147,6 +207,7 @@ class BadInputIT {
         assertThat(second.json().get("pendingApplicationId").asText()).isEqualTo(first.json().get("applicationId").asText());
         assertThat(jdbc.queryForObject("select count(*) from verification_application where account_id = ?", Integer.class,
                 accountId)).isEqualTo(1);
+        assertThat(objects()).as("the refused second application wrote no object").hasSize(objectsBefore.size() + 1);
     }
 
     @Test

@@ -10,6 +10,10 @@ import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.support.TestPdfs;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
 import java.util.Arrays;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +124,47 @@ class VerificationApiIT {
                 Integer.class, number)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from verification_application where document_number_enc like ?",
                 Integer.class, "%" + number + "%")).isZero();
+    }
+
+    @Test
+    void aDocumentOfSeveralPagesIsCheckedAndShownToTheReviewerPageByPage() throws Exception {
+        String accountId = newAccount();
+        byte[] front = TestImages.documentPng();
+        byte[] back = TestImages.documentJpeg();
+        byte[] licence = TestPdfs.scanOfPages(2);
+        Response submitted = console.submitParts(accountId, Fixtures.individualJson(TestIdentities.cnResidentId()),
+                List.of(front, back, licence));
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+        String applicationId = submitted.json().get("applicationId").asText();
+        assertThat(jdbc.queryForList("select content_type from document_page where application_id = ? order by page_no",
+                String.class, applicationId)).containsExactly("image/png", "image/jpeg", "application/pdf", "application/pdf");
+
+        Processes.executeJobs(engine, applicationId);
+        assertThat(console.get("/api/accounts/" + accountId + "/verification-applications/" + applicationId).json()
+                .get("status").asText()).isEqualTo("IN_REVIEW");
+        ApiClient alice = ApiClient.as(port, "alice", "alice");
+        String taskId = reviewTaskId(alice, applicationId);
+        JsonNode form = alice.get("/engine-rest/task/" + taskId + "/form-variables").json();
+        assertThat(form.at("/documentPageCount/value").asInt()).isEqualTo(4);
+        for (int page = 1; page <= 4; page++) {
+            assertThat(form.at("/documentPage" + page + "Url/value").asText())
+                    .endsWith("/review/applications/" + applicationId + "/pages/" + page);
+        }
+        assertThat(form.at("/checkSummary/value").asText()).contains("page 4: PDF, 1600 x 1013 px");
+
+        ApiClient browser = ApiClient.anonymous(port);
+        assertThat(browser.loginToTasklist("alice", "alice").status()).isEqualTo(200);
+        String pages = "/review/applications/" + applicationId + "/pages/";
+        assertThat(browser.get(pages + "1").body()).isEqualTo(front);
+        assertThat(browser.get(pages + "2").contentType()).isEqualTo("image/jpeg");
+        assertThat(browser.get(pages + "2").body()).isEqualTo(back);
+        for (int page = 3; page <= 4; page++) {
+            Response rendered = browser.get(pages + page);
+            assertThat(rendered.contentType()).isEqualTo("image/png");
+            assertThat(ImageIO.read(new ByteArrayInputStream(rendered.body())).getWidth()).isEqualTo(1600);
+        }
+        assertThat(browser.get(pages + "5").status()).isEqualTo(404);
+        assertThat(ApiClient.anonymous(port).get(pages + "3").status()).isEqualTo(401);
     }
 
     @Test

@@ -34,6 +34,13 @@ class DocumentChecksPropertiesTest {
     }
 
     @Test
+    void takesAFingerprintDistanceUpToWhatTheIndexLooksUp() {
+        assertThat(Settings.bound(DocumentChecksProperties.class, "identity.checks.similar-photo.max-distance=11")
+                .similarPhoto().maxDistance()).isEqualTo(11);
+        assertThat(Settings.refusal("identity.checks.similar-photo.max-distance=12")).contains("maxDistance");
+    }
+
+    @Test
     void refusesAnImpossibleFingerprintDistanceAndATinyAnalysisCopy() {
         assertThat(Settings.refusal("identity.checks.similar-photo.max-distance=40")).contains("maxDistance");
         assertThat(Settings.refusal("identity.checks.photo.analysis-side=10")).contains("analysisSide");

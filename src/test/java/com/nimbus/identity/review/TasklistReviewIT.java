@@ -7,9 +7,11 @@ import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.support.TestPdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A reviewer in a real browser (Debian's Chromium): logs into Tasklist, opens the application from the
- * review queue, claims it, sees the entered data and the document photo, approves it.
+ * review queue, claims it, sees the entered data and every page of the document (a photo of the front, a PDF of the
+ * back), approves it.
  */
 @IntegrationTest
 class TasklistReviewIT {
@@ -69,14 +72,14 @@ class TasklistReviewIT {
     }
 
     @Test
-    void aReviewerClaimsSeesTheDataAndPhotoAndApproves() throws Exception {
+    void aReviewerClaimsSeesTheDataAndEveryPageAndApproves() throws Exception {
         ApiClient console = ApiClient.as(port, "console", "console");
         String accountId = console.postJson("/api/accounts",
                 "{\"email\":\"holder@example.com\",\"phone\":\"+8613800138000\",\"registrationRegion\":\"CN\"}")
                 .json().get("accountId").asText();
-        String applicationId = console.submit(accountId, "{\"identityType\":\"INDIVIDUAL\",\"fullName\":\"Li Na\","
+        String applicationId = console.submitParts(accountId, "{\"identityType\":\"INDIVIDUAL\",\"fullName\":\"Li Na\","
                         + "\"address\":\"2 Nanjing Road, Shanghai\",\"documentType\":\"ID_CARD\",\"documentNumber\":\""
-                        + TestIdentities.cnResidentId() + "\"}", TestImages.documentPng(), "id.png")
+                        + TestIdentities.cnResidentId() + "\"}", List.of(TestImages.documentPng(), TestPdfs.scanOfPages(1)))
                 .json().get("applicationId").asText();
         Processes.executeJobs(engine, applicationId);
         String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(applicationId).singleResult().getId();
@@ -92,11 +95,14 @@ class TasklistReviewIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[contains(., 'Claim')]"))).click();
         wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).taskAssignee("alice").count() == 1);
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']")));
-        // the form shows both images, loaded from the application for the logged-in reviewer
+        // the form shows the entered data and both pages (and no empty place for pages 3 and 4), loaded from the
+        // application for the logged-in reviewer
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "const imgs = Array.from(document.images).filter(i => i.src.includes('/review/applications/'));"
-                        + "return imgs.length === 2 && imgs.every(i => i.complete && i.naturalWidth > 0);"));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Automated checks", "Decision");
+                        + "return imgs.length === 3 && imgs.every(i => i.complete && i.naturalWidth > 0)"
+                        + " && imgs.some(i => i.src.endsWith('/pages/2'));"));
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("Automated checks", "Decision", "The document has 2 pages");
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/tasklist-review.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));

@@ -127,18 +127,27 @@ public final class ApiClient {
 
     /** multipart/form-data with a JSON part {@code application} and a file part {@code document}. */
     public Response submit(String accountId, String applicationJson, byte[] document, String fileName) {
-        return submit(accountId, applicationJson, document, fileName, "----" + UUID.randomUUID());
+        return submitParts(accountId, applicationJson, document == null ? List.of() : List.of(document));
     }
 
     /** As {@link #submit(String, String, byte[], String)}, with the multipart boundary given. */
     public Response submit(String accountId, String applicationJson, byte[] document, String fileName, String boundary) {
+        return submitParts(accountId, applicationJson, List.of(document), boundary);
+    }
+
+    /** multipart/form-data with a JSON part {@code application} and a file part {@code document} for each of {@code documents}. */
+    public Response submitParts(String accountId, String applicationJson, List<byte[]> documents) {
+        return submitParts(accountId, applicationJson, documents, "----" + UUID.randomUUID());
+    }
+
+    private Response submitParts(String accountId, String applicationJson, List<byte[]> documents, String boundary) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + applicationJson + "\r\n");
-        if (document != null) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: image/png\r\n\r\n");
-            body.writeBytes(document);
+        for (int i = 0; i < documents.size(); i++) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"page-" + (i + 1)
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(documents.get(i));
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");

@@ -112,6 +112,15 @@ public final class TestImages {
         return png(small);
     }
 
+    /** The document drawn on a large photo of {@code width} x {@code height} px, as a JPEG. */
+    public static byte[] largeJpeg(int width, int height) {
+        BufferedImage large = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = large.createGraphics();
+        g.drawImage(document(), 0, 0, width, height, null);
+        g.dispose();
+        return jpeg(large);
+    }
+
     public static byte[] png(BufferedImage image) {
         return encode(image, "png");
     }

@@ -10,6 +10,7 @@ import com.nimbus.identity.application.ApplicationPending;
 import com.nimbus.identity.application.ApplicationStatus;
 import com.nimbus.identity.document.DocumentTooLarge;
 import com.nimbus.identity.document.DocumentTypeUnsupported;
+import com.nimbus.identity.document.store.DocumentStoreUnavailable;
 import com.nimbus.identity.vocabulary.DomainException;
 import com.nimbus.identity.vocabulary.FieldError;
 import com.nimbus.identity.vocabulary.ValidationFailed;
@@ -71,6 +72,12 @@ class ApiExceptionHandlerTest {
     void documentFailuresAre413And415() {
         problem(new DocumentTooLarge(), HttpStatus.PAYLOAD_TOO_LARGE);
         problem(new DocumentTypeUnsupported(), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void anUnreachableDocumentStoreIs503() {
+        assertThat(problem(new DocumentStoreUnavailable("writing x", new java.io.IOException("refused")),
+                HttpStatus.SERVICE_UNAVAILABLE).getProperties()).containsOnly(Map.entry("code", "DOCUMENT_STORE_UNAVAILABLE"));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The API's OpenAPI document, as the console team reads it without credentials: every endpoint of SPEC's HTTP API
- * with its status codes, every error as problem+json, the two parts of a submission, the webhook bodies.
+ * with its status codes, every error as problem+json, the parts of a submission, the webhook bodies.
  */
 @IntegrationTest
 class OpenApiDocumentIT {
@@ -40,7 +40,7 @@ class OpenApiDocumentIT {
     private static final String ACCOUNT = "/api/accounts/{accountId}";
     private static final String APPLICATIONS = ACCOUNT + "/verification-applications";
     /** A creating POST takes an Idempotency-Key: 409 while the first request with it runs, 422 for another request. */
-    private static final Endpoint SUBMIT = Endpoint.of("POST", APPLICATIONS, 202, 400, 404, 409, 413, 415, 422);
+    private static final Endpoint SUBMIT = Endpoint.of("POST", APPLICATIONS, 202, 400, 404, 409, 413, 415, 422, 503);
 
     /** Every endpoint of SPEC's HTTP API table the application serves. */
     static final List<Endpoint> SERVED = List.of(
@@ -168,7 +168,12 @@ class OpenApiDocumentIT {
         JsonNode form = resolve(submit.get("schema"));
         assertThat(texts(form.get("required"))).containsExactlyInAnyOrder("application", "document");
         assertThat(submit.at("/encoding/application/contentType").asText()).isEqualTo("application/json");
-        assertThat(form.at("/properties/document/format").asText()).isEqualTo("binary");
+        JsonNode document = form.at("/properties/document");
+        assertThat(document.get("type").asText()).as("one to four document parts").isEqualTo("array");
+        assertThat(document.get("minItems").asInt()).isEqualTo(1);
+        assertThat(document.get("maxItems").asInt()).isEqualTo(4);
+        assertThat(document.at("/items/format").asText()).isEqualTo("binary");
+        assertThat(submit.at("/encoding/document/contentType").asText()).contains("image/jpeg", "image/png", "application/pdf");
 
         JsonNode application = resolve(form.at("/properties/application"));
         List<JsonNode> shapes = new ArrayList<>();

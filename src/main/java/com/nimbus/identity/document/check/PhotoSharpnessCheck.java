@@ -1,8 +1,7 @@
 package com.nimbus.identity.document.check;
 
 import com.nimbus.identity.document.DocumentChecksProperties;
-import com.nimbus.identity.document.PhotoAnalyser;
-import com.nimbus.identity.document.PhotoAnalysis;
+import com.nimbus.identity.document.photo.PhotoAnalysis;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import java.util.Locale;
 import org.springframework.core.annotation.Order;
@@ -19,17 +18,18 @@ class PhotoSharpnessCheck implements AutomatedCheck {
 
     static final String NAME = "Photo sharpness";
 
-    private final PhotoAnalyser analyser;
     private final DocumentChecksProperties.Photo settings;
 
-    PhotoSharpnessCheck(PhotoAnalyser analyser, DocumentChecksProperties properties) {
-        this.analyser = analyser;
+    PhotoSharpnessCheck(DocumentChecksProperties properties) {
         this.settings = properties.photo();
     }
 
     @Override
     public CheckResult check(CheckSubject subject) {
-        PhotoAnalysis photo = analyser.analyse(subject.photo());
+        return EveryPage.check(NAME, subject.pages(), this::check);
+    }
+
+    private CheckResult check(PhotoAnalysis photo) {
         if (!photo.readable()) {
             return CheckResult.pass(NAME, "not measured: the photo is unreadable");
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbus.identity.document.ConfiguredChecks;
 import com.nimbus.identity.document.DocumentChecksProperties;
 import com.nimbus.identity.document.DocumentType;
-import com.nimbus.identity.document.PhotoAnalyser;
 import com.nimbus.identity.document.AcceptedDocuments;
 import com.nimbus.identity.document.rules.RegionDocumentTable;
 import com.nimbus.identity.support.ModelRuleTables;
@@ -23,14 +22,13 @@ import org.springframework.stereotype.Component;
 class DocumentChecksTogetherTest {
 
     private final DocumentChecksProperties configured = ConfiguredChecks.properties();
-    private final PhotoAnalyser analyser = new PhotoAnalyser(configured);
     private final RegionDocumentTable table = new RegionDocumentTable();
     private final AcceptedDocuments accepted = new AcceptedDocuments(ModelRuleTables.shipped());
     private final List<AutomatedCheck> checks = List.of(
-            new SimilarPhotoCheck(analyser, (account, fingerprint, max) -> OptionalInt.empty(), configured),
-            new PhotoSharpnessCheck(analyser, configured),
-            new PhotoResolutionCheck(analyser, configured),
-            new PhotoReadableCheck(analyser),
+            new SimilarPhotoCheck((account, fingerprint, max) -> OptionalInt.empty(), configured),
+            new PhotoSharpnessCheck(configured),
+            new PhotoResolutionCheck(configured),
+            new PhotoReadableCheck(),
             new DocumentNumberCheck(table, accepted),
             new DocumentTypeAcceptedCheck(accepted));
 

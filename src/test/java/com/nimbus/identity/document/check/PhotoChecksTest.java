@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbus.identity.document.ConfiguredChecks;
 import com.nimbus.identity.document.DocumentChecksProperties;
-import com.nimbus.identity.document.PhotoAnalyser;
+import com.nimbus.identity.document.photo.PhotoAnalyser;
 import com.nimbus.identity.support.TestImages;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import org.junit.jupiter.api.Nested;
@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 class PhotoChecksTest {
 
     private final DocumentChecksProperties configured = ConfiguredChecks.properties();
-    private final PhotoAnalyser analyser = new PhotoAnalyser(configured);
-    private final PhotoReadableCheck readable = new PhotoReadableCheck(analyser);
-    private final PhotoResolutionCheck resolution = new PhotoResolutionCheck(analyser, configured);
-    private final PhotoSharpnessCheck sharpness = new PhotoSharpnessCheck(analyser, configured);
+    private final PhotoReadableCheck readable = new PhotoReadableCheck();
+    private final PhotoResolutionCheck resolution = new PhotoResolutionCheck(configured);
+    private final PhotoSharpnessCheck sharpness = new PhotoSharpnessCheck(configured);
 
     private CheckResult[] all(byte[] photo) {
         CheckSubject subject = Subjects.withPhoto(photo);
@@ -96,6 +95,53 @@ class PhotoChecksTest {
         assertThat(resolution.check(Subjects.withPhoto(TestImages.png(portrait))).outcome()).isEqualTo(CheckResult.Outcome.PASS);
     }
 
+    @Test
+    void aDocumentWithoutPagesFailsImageUnreadable() {
+        CheckResult[] results = all(null);
+        assertThat(results[0].reason()).isEqualTo(ReasonCode.IMAGE_UNREADABLE);
+        assertThat(results[0].detail()).isEqualTo("no photo");
+    }
+
+    @Test
+    void everyPageIsCheckedAndTheDetailNamesEachPage() {
+        CheckSubject subject = Subjects.withPages(TestImages.documentPng(), TestImages.documentJpeg());
+        CheckResult result = resolution.check(subject);
+        assertThat(result.outcome()).isEqualTo(CheckResult.Outcome.PASS);
+        assertThat(result.detail()).isEqualTo("page 1: 1200 x 760 px (minimum 800 x 500 px); "
+                + "page 2: 1200 x 760 px (minimum 800 x 500 px)");
+        assertThat(readable.check(subject).detail()).isEqualTo("page 1: PNG, 1200 x 760 px; page 2: JPEG, 1200 x 760 px");
+    }
+
+    @Test
+    void oneBadPageFailsTheCheckWithItsReason() {
+        CheckSubject subject = Subjects.withPages(TestImages.documentPng(), TestImages.blurryPng(), TestImages.tinyPng());
+        CheckResult blur = sharpness.check(subject);
+        assertThat(blur.outcome()).isEqualTo(CheckResult.Outcome.FAIL);
+        assertThat(blur.reason()).isEqualTo(ReasonCode.IMAGE_BLURRY);
+        assertThat(blur.detail()).containsPattern("^page 1: blur score [0-9.]+ \\(minimum 30\\.0\\); page 2: blur score [0-9.]+, "
+                + "below the minimum 30\\.0; page 3: ");
+        CheckResult size = resolution.check(subject);
+        assertThat(size.reason()).isEqualTo(ReasonCode.IMAGE_TOO_SMALL);
+        assertThat(size.detail()).endsWith("page 3: 160 x 100 px, below the minimum 800 x 500 px");
+        assertThat(readable.check(subject).outcome()).isEqualTo(CheckResult.Outcome.PASS);
+    }
+
+    @Test
+    void aSoftPageAmongSharpOnesWarns() {
+        CheckResult result = sharpness.check(Subjects.withPages(TestImages.documentPng(), TestImages.boxBlurredPng(7)));
+        assertThat(result.outcome()).isEqualTo(CheckResult.Outcome.WARN);
+        assertThat(result.reason()).isNull();
+    }
+
+    @Test
+    void anUnreadablePageFailsReadableWhileTheOthersAreMeasured() {
+        CheckSubject subject = Subjects.withPages(TestImages.documentPng(), TestImages.pngHeaderOnly(100_000, 100_000));
+        CheckResult result = readable.check(subject);
+        assertThat(result.reason()).isEqualTo(ReasonCode.IMAGE_UNREADABLE);
+        assertThat(result.detail()).startsWith("page 1: PNG, 1200 x 760 px; page 2: the header declares 100000 x 100000 px");
+        assertThat(resolution.check(subject).detail()).endsWith("page 2: not measured: the photo is unreadable");
+    }
+
     /** The warning band on its own, with thresholds set around a photo's measured score. */
     @Nested
     class Thresholds {
@@ -107,7 +153,7 @@ class PhotoChecksTest {
             DocumentChecksProperties.Photo p = configured.photo();
             DocumentChecksProperties settings = ConfiguredChecks.withPhoto(new DocumentChecksProperties.Photo(
                     p.maxPixels(), p.maxSide(), p.minLongSide(), p.minShortSide(), p.analysisSide(), failBelow, warnBelow));
-            return new PhotoSharpnessCheck(new PhotoAnalyser(settings), settings).check(Subjects.withPhoto(photo));
+            return new PhotoSharpnessCheck(settings).check(Subjects.withPhoto(photo));
         }
 
         @Test
@@ -130,7 +176,7 @@ class PhotoChecksTest {
             DocumentChecksProperties.Photo p = configured.photo();
             DocumentChecksProperties settings = ConfiguredChecks.withPhoto(new DocumentChecksProperties.Photo(
                     p.maxPixels(), p.maxSide(), 1200, 761, p.analysisSide(), p.blurFailBelow(), p.blurWarnBelow()));
-            assertThat(new PhotoResolutionCheck(new PhotoAnalyser(settings), settings).check(Subjects.withPhoto(photo)).reason())
+            assertThat(new PhotoResolutionCheck(settings).check(Subjects.withPhoto(photo)).reason())
                     .isEqualTo(ReasonCode.IMAGE_TOO_SMALL);
         }
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbus.identity.document.ConfiguredChecks;
 import com.nimbus.identity.document.DocumentChecksProperties;
 import com.nimbus.identity.document.DocumentType;
-import com.nimbus.identity.document.PhotoAnalyser;
-import com.nimbus.identity.document.PhotoFingerprint;
-import com.nimbus.identity.document.PhotoFingerprints;
+import com.nimbus.identity.document.photo.PhotoAnalyser;
+import com.nimbus.identity.document.photo.PhotoFingerprint;
+import com.nimbus.identity.document.photo.PhotoFingerprints;
 import com.nimbus.identity.support.TestImages;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class SimilarPhotoCheckTest {
     }
 
     private CheckResult check(String accountId, byte[] photo) {
-        return new SimilarPhotoCheck(analyser, stored, configured)
+        return new SimilarPhotoCheck(stored, configured)
                 .check(Subjects.subject(accountId, "CN", DocumentType.PASSPORT, "E12345678", photo));
     }
 
@@ -83,12 +83,23 @@ class SimilarPhotoCheckTest {
     }
 
     @Test
+    void warnsWhenAnyPageLooksLikeAPageOfAnotherAccount() {
+        BufferedImage back = TestImages.otherScene();
+        stored.submitted("account-a", TestImages.png(back));
+        CheckResult result = new SimilarPhotoCheck(stored, configured).check(Subjects.subject("account-b", "CN",
+                DocumentType.PASSPORT, "E12345678", TestImages.documentPng(), TestImages.jpeg(back)));
+        assertThat(result.outcome()).isEqualTo(CheckResult.Outcome.WARN);
+        assertThat(result.detail()).matches("page 1: no similar photo from another account; page 2: similar photo "
+                + "already submitted by another account \\(fingerprints [0-5] of 64 bits apart\\)");
+    }
+
+    @Test
     void comparesNothingWhenSwitchedOff() {
         BufferedImage document = TestImages.document();
         stored.submitted("account-a", TestImages.png(document));
         DocumentChecksProperties off = new DocumentChecksProperties(configured.photo(),
                 new DocumentChecksProperties.SimilarPhoto(false, configured.similarPhoto().maxDistance()));
-        CheckResult result = new SimilarPhotoCheck(analyser, stored, off)
+        CheckResult result = new SimilarPhotoCheck(stored, off)
                 .check(Subjects.subject("account-b", "CN", DocumentType.PASSPORT, "E12345678", TestImages.png(document)));
         assertThat(result.outcome()).isEqualTo(CheckResult.Outcome.PASS);
         assertThat(result.detail()).isEqualTo("not compared: switched off");

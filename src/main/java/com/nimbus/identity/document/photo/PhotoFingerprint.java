@@ -1,4 +1,4 @@
-package com.nimbus.identity.document;
+package com.nimbus.identity.document.photo;
 
 import java.util.OptionalInt;
 import java.util.PrimitiveIterator;

@@ -1,13 +1,12 @@
-package com.nimbus.identity.document;
+package com.nimbus.identity.document.photo;
 
+import com.nimbus.identity.document.DocumentChecksProperties;
+import com.nimbus.identity.document.DocumentFormat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -18,15 +17,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decodes a document photo once and measures it: size, sharpness, fingerprint.
+ * Measures one page of a document: size, sharpness, fingerprint.
  * <p>
  * A photo's dimensions are read from its header first (PNG's IHDR, JPEG's frame header) and a photo beyond
  * {@code identity.checks.photo.max-pixels} or {@code max-side} is refused before a single pixel is decoded,
  * so that a small file declaring a gigantic image (a decompression bomb) cannot exhaust memory. Large photos
- * are decoded subsampled, at most about four times the analysis size a side.
+ * are decoded subsampled, at most about four times the analysis size a side. A PDF page arrives already
+ * rendered, at a bounded size.
  * <p>
- * The automated checks of one application ask about the same photo several times; the analysis is kept
- * for as long as the photo's byte array is in use (weakly, by identity), so it is decoded once.
+ * Each page is decoded once by whoever calls this (the automated checks decode every page of an application
+ * once and hand the measures to every check); how many decode at the same time is bounded by {@link DecodeSlots}.
  */
 @Component
 public class PhotoAnalyser {
@@ -34,32 +34,22 @@ public class PhotoAnalyser {
     private static final Logger log = LoggerFactory.getLogger(PhotoAnalyser.class);
 
     private final DocumentChecksProperties.Photo settings;
-    private final Map<byte[], PhotoAnalysis> recent = Collections.synchronizedMap(new WeakHashMap<>());
 
     public PhotoAnalyser(DocumentChecksProperties properties) {
         this.settings = properties.photo();
     }
 
+    /** Decodes a JPEG or PNG file and measures it. */
     public PhotoAnalysis analyse(byte[] photo) {
         if (photo == null || photo.length == 0) {
             return PhotoAnalysis.unreadable(null, 0, 0, "no photo");
         }
-        PhotoAnalysis known = recent.get(photo);
-        if (known != null) {
-            return known;
-        }
-        PhotoAnalysis analysis = decode(photo);
-        recent.put(photo, analysis);
-        return analysis;
-    }
-
-    private PhotoAnalysis decode(byte[] photo) {
-        Optional<ImageFormat> sniffed = ImageFormat.sniff(photo);
+        Optional<DocumentFormat> sniffed = DocumentFormat.sniff(photo).filter(DocumentFormat::isImage);
         if (sniffed.isEmpty()) {
             return PhotoAnalysis.unreadable(null, 0, 0, "not a JPEG or PNG file");
         }
-        ImageFormat format = sniffed.get();
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format == ImageFormat.PNG ? "png" : "jpeg");
+        DocumentFormat format = sniffed.get();
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format == DocumentFormat.PNG ? "png" : "jpeg");
         if (!readers.hasNext()) {
             return PhotoAnalysis.unreadable(format, 0, 0, "no decoder for " + format);
         }
@@ -85,13 +75,22 @@ public class PhotoAnalyser {
                 param.setSourceSubsampling(step, step, 0, 0);
             }
             BufferedImage image = reader.read(0, param);
-            GreyImage grey = GreyImage.of(image, settings.analysisSide());
-            return PhotoAnalysis.decoded(format, width, height, grey.laplacianVariance(), PhotoFingerprint.of(grey));
+            return measure(format, width, height, image);
         } catch (IOException | RuntimeException e) {
             log.debug("A {} photo could not be decoded: {}", format, e.toString());
             return PhotoAnalysis.unreadable(format, width, height, "the " + format + " data could not be decoded");
         } finally {
             reader.dispose();
         }
+    }
+
+    /** Measures a page that is decoded already: a PDF page rendered to an image. */
+    public PhotoAnalysis analyse(BufferedImage page, DocumentFormat format) {
+        return measure(format, page.getWidth(), page.getHeight(), page);
+    }
+
+    private PhotoAnalysis measure(DocumentFormat format, int width, int height, BufferedImage image) {
+        GreyImage grey = GreyImage.of(image, settings.analysisSide());
+        return PhotoAnalysis.decoded(format, width, height, grey.laplacianVariance(), PhotoFingerprint.of(grey));
     }
 }

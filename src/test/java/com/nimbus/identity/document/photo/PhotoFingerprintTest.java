@@ -1,7 +1,8 @@
-package com.nimbus.identity.document;
+package com.nimbus.identity.document.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbus.identity.document.ConfiguredChecks;
 import com.nimbus.identity.support.TestImages;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
