@@ -11,7 +11,7 @@ class WebhookPropertiesTest {
 
     private static final String[] PRODUCTION = {"spring.profiles.active=production",
             "PUBLIC_BASE_URL=https://identity.example.com",
-            "IDENTITY_ENCRYPTION_KEY=ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE="};
+            "IDENTITY_ENCRYPTION_KEY=ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=", "DOCUMENT_STORE=filesystem"};
 
     @Test
     void theEmbeddedDefaultSendsAnywhereWithTheTimeoutsAndScheduleOfSpec() {
