@@ -69,11 +69,11 @@ class ReviewDocumentAccessIT {
         assertThat(ApiClient.anonymous(port).get("/review/applications/" + applicationId + "/document").status())
                 .isEqualTo(401);
 
-        assertThat(output).contains("Review document of application " + applicationId + " allowed to user alice")
+        assertThat(output).contains("Review page 1 of application " + applicationId + " allowed to user alice")
                 .contains("Review entered data of application " + applicationId + " allowed to user bob")
-                .contains("Review document of application " + applicationId + " refused to user carol")
-                .contains("Review document of application " + applicationId + " refused to user owen")
-                .contains("Review document of application " + applicationId + " refused: no webapp session")
+                .contains("Review page 1 of application " + applicationId + " refused to user carol")
+                .contains("Review page 1 of application " + applicationId + " refused to user owen")
+                .contains("Review page 1 of application " + applicationId + " refused: no webapp session")
                 .doesNotContain(documentNumber).doesNotContain("Wang Xiaoming");
     }
 

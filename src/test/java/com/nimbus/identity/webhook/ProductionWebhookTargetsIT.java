@@ -30,7 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ADMIN_PASSWORD=production-admin-password",
-        "IDENTITY_ENCRYPTION_KEY=ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
+        "IDENTITY_ENCRYPTION_KEY=ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=", "DOCUMENT_STORE=filesystem",
+        "DOCUMENT_DIRECTORY=target/production-profile-documents",
         "PUBLIC_BASE_URL=https://identity.example.com",
         "ENGINE_SCHEMA_UPDATE=true",
         "WEBHOOK_ALLOWED_HOSTS=hooks.billing.internal",
