@@ -71,6 +71,25 @@ public final class PostgresTestDatabase {
     }
 
     /**
+     * Points the Spring context of a test at a database of its own, created for it and dropped when it closes: for a
+     * context that must not meet what the shared database holds (the production profile refuses to start beside the
+     * seeded users the other tests create).
+     */
+    public static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            String own = "identity_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            execute("create database " + own);
+            ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("postgresOwnDatabase",
+                    () -> execute("drop database if exists " + own + " with (force)"));
+            TestPropertyValues.of(
+                    "spring.datasource.url=jdbc:postgresql://" + HOST + ":" + PORT + "/" + own,
+                    "spring.datasource.username=" + user(),
+                    "spring.datasource.password=" + password()).applyTo(context.getEnvironment());
+        }
+    }
+
+    /**
      * Points the Spring context of a test at the database of this JVM. Registered before any bean of the
      * context, its disposer runs after all of them, once the engine and the connection pool are closed.
      */

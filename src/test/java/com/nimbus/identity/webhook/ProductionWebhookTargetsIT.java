@@ -20,10 +20,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The application started with the production profile (on this JVM's PostgreSQL database, with the secrets production
- * requires), where webhook targets must be https and public unless allowed: a loopback, private or link-local target
- * is refused when subscribing, and nothing is stored. Delivery is off on this context: the shared test database has
- * the other tests' subscriptions, which are not this node's to send. Its engine has a name of its own (letters only:
+ * The application started with the production profile (on a PostgreSQL database of its own, since production refuses
+ * to start beside the seeded users the other tests create, with the secrets production requires), where webhook
+ * targets must be https and public unless allowed: a loopback, private or link-local target is refused when
+ * subscribing, and nothing is stored. Delivery is off on this context. Its engine has a name of its own (letters only:
  * the starter ignores a name with a hyphen) and no webapps: engines are registered by name for the whole JVM, and
  * this one, closed after the class, must not take the shared context's engine ("default", which the other tests'
  * Tasklist looks up) with it.
@@ -39,7 +39,7 @@ import org.springframework.test.context.ContextConfiguration;
         "camunda.bpm.process-engine-name=productionProfile",
         "camunda.bpm.webapp.enabled=false"})
 @ActiveProfiles({"test", "production"})
-@ContextConfiguration(initializers = {PostgresTestDatabase.Initializer.class, TestSmtp.Initializer.class})
+@ContextConfiguration(initializers = {PostgresTestDatabase.OwnDatabase.class, TestSmtp.Initializer.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProductionWebhookTargetsIT {
 
