@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -97,9 +98,10 @@ public class ApplicationService implements PendingApplications {
         if (kind == ApplicationKind.CHANGE) {
             changeLock.requireChangeAllowed(account, entered.identityType());
         }
-        VerificationApplication application = new VerificationApplication(accountId, kind, entered.identityType(),
-                account.getRegistrationRegion(), entered.name(), entered.address(), entered.documentType(),
-                cipher.encryptText(entered.normalisedNumber()), DocumentNumbers.mask(entered.normalisedNumber()),
+        String applicationId = UUID.randomUUID().toString();
+        VerificationApplication application = new VerificationApplication(applicationId, accountId, kind,
+                entered.identityType(), account.getRegistrationRegion(), entered.name(), entered.address(),
+                entered.documentType(), cipher.encryptText(entered.normalisedNumber(), applicationId), DocumentNumbers.mask(entered.normalisedNumber()),
                 quotas.identityKey(account.getRegistrationRegion(), entered.documentType(), entered.normalisedNumber()),
                 clock.instant());
         try {
@@ -195,7 +197,7 @@ public class ApplicationService implements PendingApplications {
         CheckReport report = checks.run(new CheckSubject(applicationId, application.getAccountId(),
                 application.getRegion(), application.getIdentityType(), application.getDocumentType(),
                 application.getHolderName(), application.getHolderAddress(),
-                cipher.decryptText(application.getDocumentNumberEnc()), documents.analyse(applicationId),
+                cipher.decryptText(application.getDocumentNumberEnc(), applicationId), documents.analyse(applicationId),
                 application.getIdentityKey(), account.getIdentityKey()));
         if (report.passed()) {
             application.markInReview();

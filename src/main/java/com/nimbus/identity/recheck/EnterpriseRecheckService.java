@@ -160,7 +160,7 @@ public class EnterpriseRecheckService {
                         + "where a.status = 'VERIFIED' and a.identity_type = 'ENTERPRISE' and a.id >= ? and a.id <= ? "
                         + "order by a.id",
                 (rs, row) -> new Subject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), DocumentNumbers.normalise(cipher.decryptText(rs.getString(6)))),
+                        rs.getString(5), DocumentNumbers.normalise(cipher.decryptText(rs.getString(6), rs.getString(2)))),
                 firstAccountId, lastAccountId);
     }
 }

@@ -79,7 +79,7 @@ class ReviewDocumentController {
                     new EnteredDataImage.Field(enterprise ? "Enterprise name" : "Full name", application.getHolderName()),
                     new EnteredDataImage.Field(enterprise ? "Registered address" : "Address", application.getHolderAddress()),
                     new EnteredDataImage.Field(enterprise ? "Registration no." : "Document no.",
-                            cipher.decryptText(application.getDocumentNumberEnc())));
+                            cipher.decryptText(application.getDocumentNumberEnc(), application.getId())));
             return ok(MediaType.IMAGE_PNG, EnteredDataImage.render("Entered by the applicant", fields));
         });
     }

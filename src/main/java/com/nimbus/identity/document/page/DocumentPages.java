@@ -142,7 +142,7 @@ public class DocumentPages {
         int pageNo = 1;
         for (Part part : document.parts()) {
             String key = OBJECT_PREFIX + applicationId + "/part-" + part.number() + "-" + UUID.randomUUID();
-            store.put(key, cipher.encrypt(part.content()));
+            store.put(key, cipher.encrypt(part.content(), applicationId));
             String hmac = cipher.fingerprint(part.content());
             for (int sourcePage = 1; sourcePage <= part.pages(); sourcePage++) {
                 rows.add(new PageRepository.NewPage(applicationId, pageNo++, accountId, key, sourcePage, part.format(),
@@ -162,7 +162,7 @@ public class DocumentPages {
     /** Page {@code pageNo} (from 1) for the reviewer's eyes, decrypted; empty when there is no such page. */
     public Optional<PageImage> page(String applicationId, int pageNo) {
         return pages.page(applicationId, pageNo).map(page -> {
-            byte[] file = cipher.decrypt(store.get(page.objectKey()));
+            byte[] file = cipher.decrypt(store.get(page.objectKey()), applicationId);
             if (page.format().isImage()) {
                 return new PageImage(page.format().mediaType(), file);
             }
@@ -189,7 +189,7 @@ public class DocumentPages {
         List<PhotoAnalysis> analyses = new ArrayList<>(stored.size());
         try {
             for (StoredPage page : stored) {
-                byte[] file = files.computeIfAbsent(page.objectKey(), key -> cipher.decrypt(store.get(key)));
+                byte[] file = files.computeIfAbsent(page.objectKey(), key -> cipher.decrypt(store.get(key), applicationId));
                 if (page.format().isImage()) {
                     analyses.add(slots.run(() -> analyser.analyse(file)));
                 } else {

@@ -162,8 +162,8 @@ class DocumentPagesH2Test {
         byte[] object = Files.readAllBytes(directory.resolve(stored.get(0).objectKey()));
         assertThat(object).isNotEqualTo(photo);
         assertThat(indexOf(object, Arrays.copyOfRange(photo, 0, 16))).as("no plain bytes in the store").isNegative();
-        assertThat(cipher.decrypt(object)).isEqualTo(photo);
-        assertThat(cipher.decrypt(store.get(stored.get(1).objectKey()))).isEqualTo(pdf);
+        assertThat(cipher.decrypt(object, applicationId)).isEqualTo(photo);
+        assertThat(cipher.decrypt(store.get(stored.get(1).objectKey()), applicationId)).isEqualTo(pdf);
         assertThat(jdbc.queryForList("select column_name from information_schema.columns where table_name = 'DOCUMENT_PAGE'",
                 String.class)).doesNotContain("CONTENT", "CONTENT_ENC");
         assertThat(pages.pageCount(applicationId)).isEqualTo(3);
