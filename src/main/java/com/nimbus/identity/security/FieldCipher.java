@@ -69,6 +69,11 @@ public class FieldCipher {
         return hex(derive(key, "key-id")).substring(0, 16);
     }
 
+    /** The id of the single key {@code identity.crypto.key}, or null when it is not set. */
+    public String legacyKeyId() {
+        return legacyKeyId;
+    }
+
     /** The id of the key {@link #encrypt} seals with now. Stored beside sealed objects. */
     public String keyId() {
         return keyId;
@@ -129,6 +134,17 @@ public class FieldCipher {
     public String keyIdOf(byte[] sealed) {
         Header header = header(sealed);
         return header == null ? legacyKeyId : header.keyId();
+    }
+
+    /** Whether {@code sealed} should be sealed again: by an earlier version, or with a key other than the active one. */
+    public boolean needsResealing(byte[] sealed) {
+        Header header = header(sealed);
+        return header == null || !header.keyId().equals(keyId);
+    }
+
+    /** {@link #needsResealing(byte[])} of a text ciphertext. */
+    public boolean needsResealingText(String sealed) {
+        return needsResealing(Base64.getDecoder().decode(sealed));
     }
 
     /** {@link #keyIdOf(byte[])} of a text ciphertext. */
