@@ -16,6 +16,7 @@ import com.nimbus.identity.document.store.DocumentStoreUnavailable;
 import com.nimbus.identity.document.store.FileSystemDocumentStore;
 import com.nimbus.identity.security.CryptoProperties;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.support.PhotosWithMetadata;
 import com.nimbus.identity.support.Settings;
 import com.nimbus.identity.support.TestImages;
 import com.nimbus.identity.support.TestPdfs;
@@ -95,6 +96,27 @@ class DocumentPagesH2Test {
 
     private List<String> fieldsOf(ValidationFailed failure) {
         return failure.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aJpegWithGpsExifIsStoredAndServedWithoutItsMetadata() throws Exception {
+        byte[] sent = PhotosWithMetadata.jpegWithGps();
+
+        String applicationId = submitted(sent);
+
+        StoredPage stored = new PageRepository(jdbc).pagesOf(applicationId).get(0);
+        byte[] object = cipher.decrypt(store.get(stored.objectKey()), applicationId);
+        byte[] served = pages.page(applicationId, 1).orElseThrow().content();
+        for (byte[] kept : List.of(object, served)) {
+            assertThat(PhotosWithMetadata.contains(kept, PhotosWithMetadata.DEVICE)).isFalse();
+            assertThat(PhotosWithMetadata.contains(kept, "GPSLatitude")).isFalse();
+            assertThat(PhotosWithMetadata.contains(kept, PhotosWithMetadata.COMMENT)).isFalse();
+            assertThat(ImageIO.read(new ByteArrayInputStream(kept)).getWidth()).isEqualTo(1200);
+        }
+        assertThat(Files.readAllBytes(directory.resolve(stored.objectKey()))).as("nothing of the sent bytes in the store")
+                .isNotEqualTo(sent);
+        assertThat(stored.sizeBytes()).isLessThan(sent.length);
+        assertThat(stored.contentHmac()).isEqualTo(cipher.fingerprint(object));
     }
 
     @Test
