@@ -7,6 +7,8 @@ alter table verification_application alter column document_number_enc drop not n
 -- when the retention job first found the approved application's verification no longer standing (revoked, replaced
 -- by a change, account erased)
 alter table verification_application add column verification_ended_at timestamp with time zone;
+-- how it ended: REVOKED (its documents then go after identity.retention.undecided-documents), REPLACED or ERASED
+alter table verification_application add column verification_ended_by varchar(16);
 -- when its document pages were deleted and its entered data reduced
 alter table verification_application add column data_reduced_at timestamp with time zone;
 

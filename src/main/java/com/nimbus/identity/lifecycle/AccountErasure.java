@@ -69,7 +69,8 @@ public class AccountErasure {
         for (String applicationId : applicationIds) {
             pages += identityData.reduce(applicationId, now);
         }
-        jdbc.update("update verification_application set verification_ended_at = ? where account_id = ? "
+        jdbc.update("update verification_application set verification_ended_at = ?, verification_ended_by = 'ERASED' "
+                + "where account_id = ? "
                 + "and status = 'APPROVED' and verification_ended_at is null", Timestamp.from(now), accountId);
         int messages = jdbc.update("delete from message where account_id = ?", accountId);
         if (!account.getPhone().isEmpty()) {
