@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail of identity data (table {@code audit_entry}): who did what to which account or application, and
@@ -21,10 +24,13 @@ public class AuditLog {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    AuditLog(JdbcTemplate jdbc, Clock clock) {
+    AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** One recorded action. */
@@ -41,6 +47,11 @@ public class AuditLog {
                         + "values (?, ?, ?, ?, ?, ?)", Timestamp.from(clock.instant()),
                 actor == null || actor.isBlank() ? SYSTEM : truncate(actor, 128), action.name(), accountId,
                 applicationId, detail == null ? null : truncate(detail, 500));
+    }
+
+    /** Records in a transaction of its own, committed before this returns: for what is read, not changed. */
+    public void recordNow(String actor, AuditAction action, String accountId, String applicationId, String detail) {
+        ownTransaction.executeWithoutResult(status -> record(actor, action, accountId, applicationId, detail));
     }
 
     /** The entries of an account (all when null) from {@code from} (inclusive) to {@code to} (exclusive). */

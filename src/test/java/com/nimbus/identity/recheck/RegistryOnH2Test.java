@@ -102,7 +102,7 @@ class RegistryOnH2Test {
         jdbc.update("insert into enterprise_registry_entry values ('CN', '91110105MA00000007', 'Nimbus Cloud Ltd.', "
                 + "'1 Jianguo Road', 'ACTIVE', ?)", Timestamp.from(Instant.now()));
         EnterpriseRecheckService service = new EnterpriseRecheckService(jdbc, new DatabaseEnterpriseRegistry(jdbc),
-                null, null, cipher, Clock.systemUTC(), new RecheckProperties("0 0 2 * * ?", 2, "database", null), null);
+                null, null, cipher, Clock.systemUTC(), new RecheckProperties("0 0 2 * * ?", 2, "database", null), null, null);
 
         EnterpriseRecheckService.Page first = service.nextPage(null);
         EnterpriseRecheckService.Page second = service.nextPage(first.lastAccountId());
