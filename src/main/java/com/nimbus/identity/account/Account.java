@@ -35,6 +35,7 @@ public class Account {
     private String revocationCode;
     private String revocationMessage;
     private Instant revokedAt;
+    private Instant erasedAt;
     @Column(updatable = false)
     private Instant createdAt;
     @Version
@@ -175,5 +176,32 @@ public class Account {
         this.revocationCode = code;
         this.revocationMessage = message;
         this.revokedAt = at;
+    }
+
+    /** Whether the holder's data was erased: the account is then gone for the API. */
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    /**
+     * Erases the holder's data: contact data, identity and revocation go; the row stays (without personal data) for
+     * the anonymous counts and the event feed. Only an unverified account is erased.
+     */
+    public void erase(Instant at) {
+        if (isVerified()) {
+            throw new IllegalStateException("a verified account is not erased");
+        }
+        this.email = "";
+        this.phone = "";
+        this.identityType = null;
+        this.verifiedApplicationId = null;
+        this.identityKey = null;
+        this.verifiedName = null;
+        this.maskedDocumentNumber = null;
+        this.verifiedAt = null;
+        this.changeLockedUntil = null;
+        this.revocationCode = null;
+        this.revocationMessage = null;
+        this.erasedAt = at;
     }
 }

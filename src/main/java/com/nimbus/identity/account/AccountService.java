@@ -29,13 +29,13 @@ public class AccountService {
 
     /** The account, or {@link AccountNotFound}. */
     public Account find(String accountId) {
-        return accounts.findById(accountId)
+        return accounts.findById(accountId).filter(account -> !account.isErased())
                 .orElseThrow(() -> new AccountNotFound(accountId));
     }
 
     /** The account with a row lock held until the transaction ends. */
     public Account lock(String accountId) {
-        return accounts.findForUpdate(accountId)
+        return accounts.findForUpdate(accountId).filter(account -> !account.isErased())
                 .orElseThrow(() -> new AccountNotFound(accountId));
     }
 }

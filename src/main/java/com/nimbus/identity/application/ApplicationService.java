@@ -6,6 +6,7 @@ import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
 import com.nimbus.identity.account.ChangeLock;
 import com.nimbus.identity.account.PendingApplications;
+import com.nimbus.identity.audit.AuditLog;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.document.check.AutomatedChecks;
 import com.nimbus.identity.document.check.CheckReport;
@@ -14,6 +15,7 @@ import com.nimbus.identity.document.page.DocumentPages;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.AccountEvent;
+import com.nimbus.identity.vocabulary.AuditAction;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.ValidationFailed;
 import com.nimbus.identity.vocabulary.Workflow;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -58,11 +61,17 @@ public class ApplicationService implements PendingApplications {
     private final ObjectMapper json;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+
+    /** The actor of a withdrawal in the audit trail: the account holder, through the cloud console. */
+    static final String ACCOUNT_HOLDER = "account-holder";
 
     public ApplicationService(ApplicationRepository applications, AccountService accounts, ChangeLock changeLock,
                               DocumentPages documents, QuotaService quotas, AutomatedChecks checks, FieldCipher cipher,
                               VerificationProcesses processes, Clock clock, ObjectMapper json,
-                              PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+                              PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+                              AuditLog audit) {
+        this.audit = audit;
         this.applications = applications;
         this.accounts = accounts;
         this.changeLock = changeLock;
@@ -97,9 +106,10 @@ public class ApplicationService implements PendingApplications {
         if (kind == ApplicationKind.CHANGE) {
             changeLock.requireChangeAllowed(account, entered.identityType());
         }
-        VerificationApplication application = new VerificationApplication(accountId, kind, entered.identityType(),
-                account.getRegistrationRegion(), entered.name(), entered.address(), entered.documentType(),
-                cipher.encryptText(entered.normalisedNumber()), DocumentNumbers.mask(entered.normalisedNumber()),
+        String applicationId = UUID.randomUUID().toString();
+        VerificationApplication application = new VerificationApplication(applicationId, accountId, kind,
+                entered.identityType(), account.getRegistrationRegion(), entered.name(), entered.address(),
+                entered.documentType(), cipher.encryptText(entered.normalisedNumber(), applicationId), DocumentNumbers.mask(entered.normalisedNumber()),
                 quotas.identityKey(account.getRegistrationRegion(), entered.documentType(), entered.normalisedNumber()),
                 clock.instant());
         try {
@@ -195,7 +205,7 @@ public class ApplicationService implements PendingApplications {
         CheckReport report = checks.run(new CheckSubject(applicationId, application.getAccountId(),
                 application.getRegion(), application.getIdentityType(), application.getDocumentType(),
                 application.getHolderName(), application.getHolderAddress(),
-                cipher.decryptText(application.getDocumentNumberEnc()), documents.analyse(applicationId),
+                cipher.decryptText(application.getDocumentNumberEnc(), applicationId), documents.analyse(applicationId),
                 application.getIdentityKey(), account.getIdentityKey()));
         if (report.passed()) {
             application.markInReview();
@@ -219,6 +229,8 @@ public class ApplicationService implements PendingApplications {
         if (!sameIdentity && !quotas.take(application.getIdentityKey(), application.getIdentityType())) {
             application.reject(List.of(Reason.of(ReasonCode.QUOTA_EXCEEDED)), reviewer, comment, clock.instant());
             publish(AccountEvent.Type.APPLICATION_REJECTED, application, application.getDecidedAt());
+            audit.record(reviewer, AuditAction.APPLICATION_DECIDED, application.getAccountId(), applicationId,
+                    "REJECTED " + ReasonCode.QUOTA_EXCEEDED.name());
             log.info("Application {} approved by {} but its identity's quota is full: rejected", applicationId, reviewer);
             return false;
         }
@@ -229,6 +241,7 @@ public class ApplicationService implements PendingApplications {
         account.verify(application.getIdentityType(), applicationId, application.getIdentityKey(),
                 application.getHolderName(), application.getDocumentNumberMasked(), application.getDecidedAt());
         publish(AccountEvent.Type.APPLICATION_APPROVED, application, application.getDecidedAt());
+        audit.record(reviewer, AuditAction.APPLICATION_DECIDED, application.getAccountId(), applicationId, "APPROVED");
         events.publishEvent(new AccountEvent(AccountEvent.Type.VERIFICATION_CHANGED, account.getId(), applicationId,
                 account.getStatus().name(), List.of(), application.getDecidedAt()));
         log.info("Application {} approved by {}: account {} verified as {}", applicationId, reviewer,
@@ -264,6 +277,8 @@ public class ApplicationService implements PendingApplications {
         }
         application.reject(reasons, by, automated ? null : comment, clock.instant());
         publish(AccountEvent.Type.APPLICATION_REJECTED, application, application.getDecidedAt());
+        audit.record(by, AuditAction.APPLICATION_DECIDED, application.getAccountId(), applicationId,
+                "REJECTED " + String.join(" ", reasons.stream().map(Reason::code).toList()));
         log.info("Application {} rejected by {}: {}", applicationId, by, reasonCodes);
     }
 
@@ -273,6 +288,8 @@ public class ApplicationService implements PendingApplications {
         VerificationApplication application = pendingForUpdate(applicationId);
         application.withdraw(clock.instant());
         publish(AccountEvent.Type.APPLICATION_WITHDRAWN, application, application.getDecidedAt());
+        audit.record(ACCOUNT_HOLDER, AuditAction.APPLICATION_WITHDRAWN, application.getAccountId(), applicationId,
+                "WITHDRAWN");
         log.info("Application {} withdrawn", applicationId);
     }
 

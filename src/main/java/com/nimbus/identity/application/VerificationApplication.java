@@ -17,7 +17,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * An application to verify an account's identity. It holds the entered identity data (the document
@@ -60,11 +59,12 @@ public class VerificationApplication {
     protected VerificationApplication() {
     }
 
-    public VerificationApplication(String accountId, ApplicationKind kind, IdentityType identityType, String region,
+    /** @param id a new random UUID, which the document number was sealed for ({@code FieldCipher} binds it) */
+    public VerificationApplication(String id, String accountId, ApplicationKind kind, IdentityType identityType, String region,
                                    String holderName, String holderAddress, DocumentType documentType,
                                    String documentNumberEnc, String documentNumberMasked, String identityKey,
                                    Instant submittedAt) {
-        this.id = UUID.randomUUID().toString();
+        this.id = id;
         this.accountId = accountId;
         this.kind = kind;
         this.identityType = identityType;

@@ -45,8 +45,33 @@ public class QuotaService {
 
     /** The key an identity is counted under; {@code normalisedNumber} as {@code DocumentNumbers.normalise} gives it. */
     public String identityKey(String region, DocumentType type, String normalisedNumber) {
+        return identityKey(fingerprintKeyInUse(), region, type, normalisedNumber);
+    }
+
+    /**
+     * The key an identity is counted under with the named fingerprint key: {@code region:kind:hmac} for the key
+     * derived from {@code identity.crypto.key} (as before named keys), {@code region:kind:keyId.hmac} for another.
+     */
+    public String identityKey(String fingerprintKeyId, String region, DocumentType type, String normalisedNumber) {
         String kind = type.identityType() == IdentityType.ENTERPRISE ? "ENTERPRISE" : "INDIVIDUAL:" + type.name();
-        return region + ":" + kind + ":" + cipher.fingerprint(normalisedNumber);
+        String hmac = cipher.fingerprint(fingerprintKeyId, normalisedNumber);
+        return region + ":" + kind + ":" + (fingerprintKeyId.equals(cipher.legacyKeyId()) ? hmac
+                : fingerprintKeyId + "." + hmac);
+    }
+
+    /**
+     * The fingerprint key the stored quota keys are made with (table {@code quota_fingerprint_key}); it changes only
+     * when a key rotation has rebuilt them all.
+     */
+    public String fingerprintKeyInUse() {
+        String recorded = jdbc.queryForObject("select key_id from quota_fingerprint_key where id = 1", String.class);
+        String keyId = recorded != null ? recorded : cipher.legacyKeyId();
+        if (keyId == null || !cipher.hasFingerprintKey(keyId)) {
+            throw new IllegalStateException("the quota keys are made with fingerprint key "
+                    + (keyId == null ? "derived from identity.crypto.key" : keyId)
+                    + ", which is not configured: list it in identity.crypto.fingerprint-keys");
+        }
+        return keyId;
     }
 
     /** Whether the identity could verify one more account now (the early check at submission). */

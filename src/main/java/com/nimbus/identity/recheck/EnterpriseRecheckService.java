@@ -2,10 +2,12 @@ package com.nimbus.identity.recheck;
 
 import com.nimbus.identity.account.Account;
 import com.nimbus.identity.account.AccountService;
+import com.nimbus.identity.audit.AuditLog;
 import com.nimbus.identity.document.DocumentNumbers;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.AccountEvent;
+import com.nimbus.identity.vocabulary.AuditAction;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import java.time.Clock;
@@ -67,10 +69,12 @@ public class EnterpriseRecheckService {
     private final Clock clock;
     private final int pageSize;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
     public EnterpriseRecheckService(JdbcTemplate jdbc, EnterpriseRegistry registry, AccountService accounts,
                                     QuotaService quotas, FieldCipher cipher, Clock clock,
-                                    RecheckProperties properties, ApplicationEventPublisher events) {
+                                    RecheckProperties properties, ApplicationEventPublisher events, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.registry = registry;
         this.accounts = accounts;
@@ -147,6 +151,7 @@ public class EnterpriseRecheckService {
         ReasonCode reason = finding.reason();
         account.revoke(reason.name(), reason.message(), clock.instant());
         quotas.release(identityKey);
+        audit.record(AuditLog.SYSTEM, AuditAction.VERIFICATION_REVOKED, accountId, applicationId, reason.name());
         events.publishEvent(new AccountEvent(AccountEvent.Type.VERIFICATION_REVOKED, account.getId(), null,
                 account.getStatus().name(), List.of(AccountEvent.Reason.of(reason)), account.getRevokedAt()));
         log.info("Account {}: enterprise verification revoked ({})", accountId, reason);
@@ -160,7 +165,7 @@ public class EnterpriseRecheckService {
                         + "where a.status = 'VERIFIED' and a.identity_type = 'ENTERPRISE' and a.id >= ? and a.id <= ? "
                         + "order by a.id",
                 (rs, row) -> new Subject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), DocumentNumbers.normalise(cipher.decryptText(rs.getString(6)))),
+                        rs.getString(5), DocumentNumbers.normalise(cipher.decryptText(rs.getString(6), rs.getString(2)))),
                 firstAccountId, lastAccountId);
     }
 }

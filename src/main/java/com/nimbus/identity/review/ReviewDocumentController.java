@@ -3,7 +3,9 @@ package com.nimbus.identity.review;
 import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.document.page.DocumentPages;
+import com.nimbus.identity.audit.AuditLog;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.vocabulary.AuditAction;
 import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.Workflow;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,9 +46,11 @@ class ReviewDocumentController {
     private final DocumentPages documents;
     private final FieldCipher cipher;
     private final TaskService tasks;
+    private final AuditLog audit;
 
     ReviewDocumentController(ReviewerSession session, ApplicationService applications, DocumentPages documents,
-                             FieldCipher cipher, TaskService tasks) {
+                             FieldCipher cipher, TaskService tasks, AuditLog audit) {
+        this.audit = audit;
         this.session = session;
         this.applications = applications;
         this.documents = documents;
@@ -79,7 +83,7 @@ class ReviewDocumentController {
                     new EnteredDataImage.Field(enterprise ? "Enterprise name" : "Full name", application.getHolderName()),
                     new EnteredDataImage.Field(enterprise ? "Registered address" : "Address", application.getHolderAddress()),
                     new EnteredDataImage.Field(enterprise ? "Registration no." : "Document no.",
-                            cipher.decryptText(application.getDocumentNumberEnc())));
+                            cipher.decryptText(application.getDocumentNumberEnc(), application.getId())));
             return ok(MediaType.IMAGE_PNG, EnteredDataImage.render("Entered by the applicant", fields));
         });
     }
@@ -107,7 +111,11 @@ class ReviewDocumentController {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         log.info("Review {} of application {} allowed to user {}", what, applicationId, userId);
-        return view.apply(application);
+        ResponseEntity<byte[]> shown = view.apply(application);
+        if (shown.getStatusCode().is2xxSuccessful()) {
+            audit.recordNow(userId, AuditAction.DOCUMENT_PAGE_VIEWED, application.getAccountId(), applicationId, what);
+        }
+        return shown;
     }
 
     /** The assignee of the task, or a candidate of it by name or through one of {@code groups}. */

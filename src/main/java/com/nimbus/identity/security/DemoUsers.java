@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 public class DemoUsers {
 
     /** The seeded users, besides the administrator {@code demo} of {@code camunda.bpm.admin-user}. */
-    public static final List<String> IDS = List.of("alice", "bob", "carol", "owen", "console");
+    public static final List<String> IDS = List.of("alice", "bob", "carol", "owen", "console", "cora");
 
     /** Every user whose seeded password ({@code id/id}) is refused in production. */
-    static final List<String> WITH_KNOWN_PASSWORDS = List.of("demo", "alice", "bob", "carol", "owen", "console");
+    static final List<String> WITH_KNOWN_PASSWORDS = List.of("demo", "alice", "bob", "carol", "owen", "console", "cora");
 
     private final IdentityService identity;
 
@@ -34,6 +34,7 @@ public class DemoUsers {
         user("carol", "Carol", "Supervisor", UserGroups.SUPERVISORS);
         user("owen", "Owen", "Process Owner", UserGroups.PROCESS_OWNERS);
         user("console", "Console", "Backend", UserGroups.API_CLIENTS);
+        user("cora", "Cora", "Compliance Officer", UserGroups.COMPLIANCE_OFFICERS);
     }
 
     private void user(String id, String firstName, String lastName, String groupId) {

@@ -72,6 +72,7 @@ class IdentitySetup implements ApplicationRunner {
         group(UserGroups.SUPERVISORS, "Identity supervisors");
         group(UserGroups.PROCESS_OWNERS, "Process owners");
         group(UserGroups.API_CLIENTS, "API clients");
+        group(UserGroups.COMPLIANCE_OFFICERS, "Compliance officers");
 
         for (String reviewing : new String[] {UserGroups.REVIEWERS, UserGroups.SUPERVISORS}) {
             grant(reviewing, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -25,7 +25,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *   {@code /api/enterprise-rechecks/**} and {@code /api/enterprise-registry/**}, quota keys
  *   {@code /api/identity-quotas/**}, migration of waiting instances {@code /api/process-migrations/**}): users of
  *   the group {@code process-owners}; and the API keys ({@code /api/api-keys/**}) and the operators' endpoints
- *   ({@code /api/admin/**}, e.g. failed webhook deliveries): {@code camunda-admin};</li>
+ *   ({@code /api/admin/**}, e.g. failed webhook deliveries, key rotations): {@code camunda-admin}; the audit trail
+ *   ({@code /api/audit-entries}): {@code compliance-officers};</li>
  *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, with the engine's authorizations;</li>
  *   <li>{@code /camunda/**}: the webapps' own login and CSRF protection;</li>
  *   <li>{@code /review/**}: the webapps' session of a reviewer (checked by the review controller);</li>
@@ -42,6 +43,7 @@ class SecurityConfig {
     static final String API_CLIENTS = ApiUserAuthenticationProvider.authority(UserGroups.API_CLIENTS);
     static final String PROCESS_OWNERS = ApiUserAuthenticationProvider.authority(UserGroups.PROCESS_OWNERS);
     static final String ADMINS = ApiUserAuthenticationProvider.authority(UserGroups.ADMINS);
+    static final String COMPLIANCE_OFFICERS = ApiUserAuthenticationProvider.authority(UserGroups.COMPLIANCE_OFFICERS);
 
     @Bean
     @Order(1)
@@ -60,6 +62,7 @@ class SecurityConfig {
                         .requestMatchers("/api/enterprise-rechecks/**", "/api/enterprise-registry/**",
                                 "/api/identity-quotas/**", "/api/process-migrations/**")
                         .hasAuthority(PROCESS_OWNERS)
+                        .requestMatchers("/api/audit-entries", "/api/audit-entries/**").hasAuthority(COMPLIANCE_OFFICERS)
                         .anyRequest().hasAuthority(API_CLIENTS))
                 .authenticationProvider(users)
                 .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)

@@ -17,6 +17,8 @@ public final class Workflow {
     public static final String ENTERPRISE_RECHECK = "enterprise-recheck";
     /** Called by identity-verification and identity-change: the review, then the decision recorded, told and locked. */
     public static final String IDENTITY_DECISION = "identity-decision";
+    /** Nightly: deletes what the retention policy (identity.retention.*) no longer allows to keep. */
+    public static final String IDENTITY_RETENTION = "identity-retention";
 
     /** The decision tables (DMN) process owners change beside the models. */
     public static final String TABLE_IDENTITY_QUOTA = "identity-quota";

@@ -46,7 +46,7 @@ final class EnterpriseAccounts {
                     + "holder_name, holder_address, document_type, document_number_enc, document_number_masked, "
                     + "identity_key, submitted_at, decided_at, decided_by, version) "
                     + "values (?, ?, 'INITIAL', 'ENTERPRISE', 'APPROVED', 'CN', ?, ?, 'BUSINESS_LICENSE', ?, ?, ?, ?, ?, 'alice', 0)",
-                    applicationId, accountId, name, address, cipher.encryptText(number), DocumentNumbers.mask(number),
+                    applicationId, accountId, name, address, cipher.encryptText(number, applicationId), DocumentNumbers.mask(number),
                     identityKey, verifiedAt, verifiedAt);
             if (!quotas.take(identityKey, IdentityType.ENTERPRISE)) {
                 throw new IllegalStateException("the enterprise's quota is full");

@@ -133,7 +133,7 @@ class EnterpriseRecheckBenchmark {
                     .append(verifiedAt).append("\t0\n");
             applications.append(applicationId).append('\t').append(accountId).append("\tINITIAL\tENTERPRISE\tAPPROVED\tCN\t")
                     .append(name).append('\t').append(address).append("\tBUSINESS_LICENSE\t")
-                    .append(cipher.encryptText(number)).append('\t').append(DocumentNumbers.mask(number)).append('\t')
+                    .append(cipher.encryptText(number, applicationId)).append('\t').append(DocumentNumbers.mask(number)).append('\t')
                     .append(key).append('\t').append(verifiedAt).append('\t').append(verifiedAt).append("\talice\t0\n");
             quotaRows.append(key).append("\t5\t1\n");
             switch (i % 100) {

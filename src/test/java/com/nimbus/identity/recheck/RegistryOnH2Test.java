@@ -102,7 +102,7 @@ class RegistryOnH2Test {
         jdbc.update("insert into enterprise_registry_entry values ('CN', '91110105MA00000007', 'Nimbus Cloud Ltd.', "
                 + "'1 Jianguo Road', 'ACTIVE', ?)", Timestamp.from(Instant.now()));
         EnterpriseRecheckService service = new EnterpriseRecheckService(jdbc, new DatabaseEnterpriseRegistry(jdbc),
-                null, null, cipher, Clock.systemUTC(), new RecheckProperties("0 0 2 * * ?", 2, "database", null), null);
+                null, null, cipher, Clock.systemUTC(), new RecheckProperties("0 0 2 * * ?", 2, "database", null), null, null);
 
         EnterpriseRecheckService.Page first = service.nextPage(null);
         EnterpriseRecheckService.Page second = service.nextPage(first.lastAccountId());
@@ -112,7 +112,7 @@ class RegistryOnH2Test {
         assertThat(second).isEqualTo(new EnterpriseRecheckService.Page("h2-account-3", "h2-account-3", 1));
         assertThat(third.isEmpty()).isTrue();
         jdbc.update("update verification_application set document_number_enc = ? where account_id = 'h2-account-3'",
-                cipher.encryptText("91110105MA00000007"));
+                cipher.encryptText("91110105MA00000007", "h2-account-3-application"));
         assertThat(service.recheck("h2-account-3", "h2-account-3").accountsChecked()).isEqualTo(1);
     }
 
@@ -125,7 +125,7 @@ class RegistryOnH2Test {
                 + "holder_name, holder_address, document_type, document_number_enc, document_number_masked, "
                 + "identity_key, submitted_at, decided_at, version) values (?, ?, 'INITIAL', 'ENTERPRISE', 'APPROVED', "
                 + "'CN', 'Nimbus Cloud Ltd.', '1 Jianguo Road', 'BUSINESS_LICENSE', ?, '****', ?, ?, ?, 0)",
-                applicationId, accountId, cipher.encryptText(number), "CN:ENTERPRISE:" + number, now, now);
+                applicationId, accountId, cipher.encryptText(number, applicationId), "CN:ENTERPRISE:" + number, now, now);
         jdbc.update("update account set status = 'VERIFIED', identity_type = 'ENTERPRISE', verified_application_id = ?, "
                 + "identity_key = ?, verified_name = 'Nimbus Cloud Ltd.' where id = ?",
                 applicationId, "CN:ENTERPRISE:" + number, accountId);

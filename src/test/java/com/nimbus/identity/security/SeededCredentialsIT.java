@@ -24,7 +24,7 @@ class SeededCredentialsIT {
     void usersWithTheirSeededPasswordsAreFoundAndRefused() {
         SeededCredentialsCheck check = new SeededCredentialsCheck(engine);
         assertThat(check.withSeededPasswords()).containsExactlyInAnyOrder("demo", "alice", "bob", "carol", "owen",
-                "console");
+                "console", "cora");
         assertThatThrownBy(check::afterPropertiesSet).hasMessageContaining("refuses to start")
                 .hasMessageContaining("alice");
 

@@ -46,6 +46,7 @@ class OpenApiDocumentIT {
     static final List<Endpoint> SERVED = List.of(
             Endpoint.of("POST", "/api/accounts", 201, 400, 409, 415, 422),
             Endpoint.of("GET", ACCOUNT + "/verification", 200, 404),
+            Endpoint.of("DELETE", ACCOUNT, 204, 404, 409),
             SUBMIT,
             Endpoint.of("GET", APPLICATIONS, 200, 404),
             Endpoint.of("GET", APPLICATIONS + "/{applicationId}", 200, 404),

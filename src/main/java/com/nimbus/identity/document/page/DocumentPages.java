@@ -86,7 +86,7 @@ public class DocumentPages {
     public record Part(int number, DocumentFormat format, byte[] content, int pages) {
     }
 
-    /** A page as the reviewer's browser shows it: a photo as it was sent, a PDF page rendered to PNG. */
+    /** A page as the reviewer's browser shows it: a photo as stored (without metadata), a PDF page rendered to PNG. */
     public record PageImage(String contentType, byte[] content) {
     }
 
@@ -94,7 +94,8 @@ public class DocumentPages {
      * Checks the {@code document} parts of a submission before anything is stored: 1 to 4 parts
      * ({@link ValidationFailed} on {@code document}), each at most 10 MiB ({@link DocumentTooLarge}), a JPEG, PNG or
      * PDF by its bytes ({@link DocumentTypeUnsupported}), a PDF as {@link PdfDocuments#inspect} requires, and at most
-     * four pages in all ({@link ValidationFailed}). Nothing is decoded.
+     * four pages in all ({@link ValidationFailed}). A photo's metadata is removed here ({@link ImageMetadata}), so that
+     * the uploaded bytes themselves are never stored. Nothing is decoded.
      */
     public AcceptedDocument accept(List<byte[]> uploaded) {
         if (uploaded == null || uploaded.isEmpty()) {
@@ -125,7 +126,7 @@ public class DocumentPages {
                 throw ValidationFailed.of("document", "At most " + MAX_PAGES + " pages may be sent in all; part "
                         + number + (format.isImage() ? "" : ", a PDF of " + partPages + " pages,") + " goes beyond.");
             }
-            parts.add(new Part(number, format, content, partPages));
+            parts.add(new Part(number, format, ImageMetadata.strip(format, content), partPages));
         }
         return new AcceptedDocument(List.copyOf(parts));
     }
@@ -142,7 +143,7 @@ public class DocumentPages {
         int pageNo = 1;
         for (Part part : document.parts()) {
             String key = OBJECT_PREFIX + applicationId + "/part-" + part.number() + "-" + UUID.randomUUID();
-            store.put(key, cipher.encrypt(part.content()));
+            store.put(key, cipher.encrypt(part.content(), applicationId));
             String hmac = cipher.fingerprint(part.content());
             for (int sourcePage = 1; sourcePage <= part.pages(); sourcePage++) {
                 rows.add(new PageRepository.NewPage(applicationId, pageNo++, accountId, key, sourcePage, part.format(),
@@ -162,7 +163,7 @@ public class DocumentPages {
     /** Page {@code pageNo} (from 1) for the reviewer's eyes, decrypted; empty when there is no such page. */
     public Optional<PageImage> page(String applicationId, int pageNo) {
         return pages.page(applicationId, pageNo).map(page -> {
-            byte[] file = cipher.decrypt(store.get(page.objectKey()));
+            byte[] file = cipher.decrypt(store.get(page.objectKey()), applicationId);
             if (page.format().isImage()) {
                 return new PageImage(page.format().mediaType(), file);
             }
@@ -189,7 +190,7 @@ public class DocumentPages {
         List<PhotoAnalysis> analyses = new ArrayList<>(stored.size());
         try {
             for (StoredPage page : stored) {
-                byte[] file = files.computeIfAbsent(page.objectKey(), key -> cipher.decrypt(store.get(key)));
+                byte[] file = files.computeIfAbsent(page.objectKey(), key -> cipher.decrypt(store.get(key), applicationId));
                 if (page.format().isImage()) {
                     analyses.add(slots.run(() -> analyser.analyse(file)));
                 } else {

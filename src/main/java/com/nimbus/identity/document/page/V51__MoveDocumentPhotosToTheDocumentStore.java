@@ -79,7 +79,7 @@ class V51__MoveDocumentPhotosToTheDocumentStore extends BaseJavaMigration {
                     insert.setString(4, photos.getString("content_type"));
                     insert.setInt(5, photos.getInt("size_bytes"));
                     insert.setString(6, cipher.fingerprint(cipher.decrypt(sealed)));
-                    insert.setString(7, cipher.keyId());
+                    insert.setString(7, cipher.keyIdOf(sealed));
                     insert.setTimestamp(8, photos.getTimestamp("submitted_at"));
                     long fingerprint = photos.getLong("photo_fingerprint");
                     if (photos.wasNull()) {

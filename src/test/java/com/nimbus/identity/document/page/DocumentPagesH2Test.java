@@ -16,6 +16,7 @@ import com.nimbus.identity.document.store.DocumentStoreUnavailable;
 import com.nimbus.identity.document.store.FileSystemDocumentStore;
 import com.nimbus.identity.security.CryptoProperties;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.support.PhotosWithMetadata;
 import com.nimbus.identity.support.Settings;
 import com.nimbus.identity.support.TestImages;
 import com.nimbus.identity.support.TestPdfs;
@@ -98,6 +99,27 @@ class DocumentPagesH2Test {
     }
 
     @Test
+    void aJpegWithGpsExifIsStoredAndServedWithoutItsMetadata() throws Exception {
+        byte[] sent = PhotosWithMetadata.jpegWithGps();
+
+        String applicationId = submitted(sent);
+
+        StoredPage stored = new PageRepository(jdbc).pagesOf(applicationId).get(0);
+        byte[] object = cipher.decrypt(store.get(stored.objectKey()), applicationId);
+        byte[] served = pages.page(applicationId, 1).orElseThrow().content();
+        for (byte[] kept : List.of(object, served)) {
+            assertThat(PhotosWithMetadata.contains(kept, PhotosWithMetadata.DEVICE)).isFalse();
+            assertThat(PhotosWithMetadata.contains(kept, "GPSLatitude")).isFalse();
+            assertThat(PhotosWithMetadata.contains(kept, PhotosWithMetadata.COMMENT)).isFalse();
+            assertThat(ImageIO.read(new ByteArrayInputStream(kept)).getWidth()).isEqualTo(1200);
+        }
+        assertThat(Files.readAllBytes(directory.resolve(stored.objectKey()))).as("nothing of the sent bytes in the store")
+                .isNotEqualTo(sent);
+        assertThat(stored.sizeBytes()).isLessThan(sent.length);
+        assertThat(stored.contentHmac()).isEqualTo(cipher.fingerprint(object));
+    }
+
+    @Test
     void acceptsOneToFourPartsOfAtMostFourPagesInAll() {
         assertThat(pages.accept(List.of(TestImages.documentPng())).pageCount()).isEqualTo(1);
         DocumentPages.AcceptedDocument mixed = pages.accept(List.of(TestImages.documentJpeg(), TestPdfs.scanOfPages(2),
@@ -162,8 +184,8 @@ class DocumentPagesH2Test {
         byte[] object = Files.readAllBytes(directory.resolve(stored.get(0).objectKey()));
         assertThat(object).isNotEqualTo(photo);
         assertThat(indexOf(object, Arrays.copyOfRange(photo, 0, 16))).as("no plain bytes in the store").isNegative();
-        assertThat(cipher.decrypt(object)).isEqualTo(photo);
-        assertThat(cipher.decrypt(store.get(stored.get(1).objectKey()))).isEqualTo(pdf);
+        assertThat(cipher.decrypt(object, applicationId)).isEqualTo(photo);
+        assertThat(cipher.decrypt(store.get(stored.get(1).objectKey()), applicationId)).isEqualTo(pdf);
         assertThat(jdbc.queryForList("select column_name from information_schema.columns where table_name = 'DOCUMENT_PAGE'",
                 String.class)).doesNotContain("CONTENT", "CONTENT_ENC");
         assertThat(pages.pageCount(applicationId)).isEqualTo(3);

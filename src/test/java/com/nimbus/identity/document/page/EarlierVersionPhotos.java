@@ -9,6 +9,7 @@ import com.nimbus.identity.document.photo.PhotoAnalyser;
 import com.nimbus.identity.document.store.FileSystemDocumentStore;
 import com.nimbus.identity.security.CryptoProperties;
 import com.nimbus.identity.security.FieldCipher;
+import com.nimbus.identity.support.LegacyCiphertext;
 import com.nimbus.identity.support.Settings;
 import com.nimbus.identity.support.TestImages;
 import java.nio.file.Files;
@@ -35,8 +36,8 @@ final class EarlierVersionPhotos {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final FileSystemDocumentStore store;
-    private final FieldCipher cipher = new FieldCipher(new CryptoProperties(Base64.getEncoder().encodeToString(
-            "an earlier version's key, 32 b.!".getBytes())));
+    private static final byte[] KEY = "an earlier version's key, 32 b.!".getBytes();
+    private final FieldCipher cipher = new FieldCipher(new CryptoProperties(Base64.getEncoder().encodeToString(KEY)));
     private final List<String> applications = new ArrayList<>();
     private final List<byte[]> photos = new ArrayList<>();
     private final List<Long> fingerprints = new ArrayList<>();
@@ -61,7 +62,7 @@ final class EarlierVersionPhotos {
             Long fingerprint = i % 3 == 2 ? null : new PhotoAnalyser(ConfiguredChecks.properties()).analyse(photo).fingerprint();
             jdbc.update("insert into document_photo (application_id, content_type, size_bytes, sha256, content_enc, "
                     + "photo_fingerprint) values (?, 'image/png', ?, ?, ?, ?)", applicationId, photo.length, "0".repeat(64),
-                    cipher.encrypt(photo), fingerprint);
+                    LegacyCiphertext.seal(KEY, photo), fingerprint);
             applications.add(applicationId);
             photos.add(photo);
             fingerprints.add(fingerprint);
@@ -95,7 +96,7 @@ final class EarlierVersionPhotos {
             assertThat(key).isEqualTo("applications/" + applicationId + "/part-1-earlier-version");
             byte[] object = Files.readAllBytes(store.root().resolve(key));
             assertThat(object).isNotEqualTo(photos.get(i));
-            assertThat(cipher.decrypt(object)).isEqualTo(photos.get(i));
+            assertThat(cipher.decrypt(object, applicationId)).isEqualTo(photos.get(i));
             assertThat(((Number) row.get("size_bytes")).intValue()).isEqualTo(photos.get(i).length);
             assertThat(row.get("content_hmac")).isEqualTo(cipher.fingerprint(photos.get(i)));
             assertThat(row.get("key_id")).isEqualTo(cipher.keyId());

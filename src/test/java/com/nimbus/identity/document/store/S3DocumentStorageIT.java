@@ -76,7 +76,7 @@ class S3DocumentStorageIT {
             assertThat(inBucket).containsExactlyInAnyOrderElementsOf(keys.stream().map(k -> "identity/" + k).toList());
             byte[] sealed = bucket.get("identity/" + keys.get(0));
             assertThat(sealed).isNotEqualTo(front);
-            assertThat(cipher.decrypt(sealed)).isEqualTo(front);
+            assertThat(cipher.decrypt(sealed, applicationId)).isEqualTo(front);
         }
 
         Processes.executeJobs(engine, applicationId);
