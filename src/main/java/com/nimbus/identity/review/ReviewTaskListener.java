@@ -5,6 +5,9 @@ import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.web.PublicBaseUrl;
 import com.nimbus.identity.workflow.Variables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +39,13 @@ class ReviewTaskListener implements TaskListener {
     private final PublicBaseUrl publicBaseUrl;
     private final DocumentPages documents;
     private final CaseAtAGlance cases;
+    private final ReviewMetrics metrics;
+    private final Clock clock;
 
     ReviewTaskListener(IdentityService identityService, PublicBaseUrl publicBaseUrl, DocumentPages documents,
-                       CaseAtAGlance cases) {
+                       CaseAtAGlance cases, ReviewMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
         this.identityService = identityService;
         this.publicBaseUrl = publicBaseUrl;
         this.documents = documents;
@@ -90,6 +97,12 @@ class ReviewTaskListener implements TaskListener {
             throw new ProcessEngineException(String.join(" ", problems));
         }
         task.getExecution().setVariable(Workflow.Var.REVIEWED_BY, reviewer(task));
+        Instant now = clock.instant();
+        String decision = Variables.string(task, Workflow.Var.DECISION);
+        metrics.decided(decision, Workflow.REVIEW_DECISIONS_WITH_REASONS.contains(decision)
+                        ? Variables.stringList(task, Workflow.Var.REJECTION_REASONS) : List.of(),
+                Duration.between(task.getCreateTime().toInstant(), now),
+                task.getDueDate() == null || !now.isAfter(task.getDueDate().toInstant()));
     }
 
     private static ReviewInputs.Input input(TypedValue value) {
