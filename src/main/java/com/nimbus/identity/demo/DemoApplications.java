@@ -103,7 +103,7 @@ class DemoApplications {
                 "PASSPORT", List.of("SURNAME   CHEN", "GIVEN     JING", "NATIONALITY  CHN", "BORN  1988-11-21",
                         "NO.  E48213579"), navy, 3)));
 
-        String organisation = "MA01DEMO";
+        String organisation = "MA01DE7K";
         String first17 = "91" + "310115" + organisation + UnifiedSocialCreditCode.organisationCodeCheck(organisation);
         String uscc = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
         submit("finance@lanshan.example.com", "+8602161234567", "CN", "zh-CN", Map.of(

@@ -98,7 +98,7 @@ class ReviewTaskListener implements TaskListener {
         }
         task.getExecution().setVariable(Workflow.Var.REVIEWED_BY, reviewer(task));
         Instant now = clock.instant();
-        String decision = Variables.string(task, Workflow.Var.DECISION);
+        String decision = String.valueOf(Variables.string(task, Workflow.Var.DECISION));
         metrics.decided(decision, Workflow.REVIEW_DECISIONS_WITH_REASONS.contains(decision)
                         ? Variables.stringList(task, Workflow.Var.REJECTION_REASONS) : List.of(),
                 Duration.between(task.getCreateTime().toInstant(), now),

@@ -20,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Lets a task form speak the reviewer's language: to the answer of {@code GET .../task/{id}/form-variables} (the
  * engine's REST API and its mount in the webapps, which Tasklist asks before it draws a Camunda Form) it adds the
  * String variable {@code reviewerLanguage}, {@code zh} when the browser's first language of {@code Accept-Language}
- * is a Chinese one, else {@code en}, the language Tasklist chooses for its own texts too. The forms' labels are
+ * is a Chinese one, else {@code en}, as Tasklist chooses for its own texts. The forms' labels are
  * expressions over it. Nothing is stored: two reviewers of one task each read their own language.
  */
 class ReviewerLanguageFilter extends OncePerRequestFilter {
@@ -36,18 +36,13 @@ class ReviewerLanguageFilter extends OncePerRequestFilter {
                 + "/api/engine/engine/[^/]+)" + FORM_VARIABLES.pattern());
     }
 
-    /** {@code zh} or {@code en} for the browser's preferred languages, in their order of preference. */
+    /**
+     * {@code zh} when the browser's first language is a Chinese one, else {@code en}: the choice Tasklist makes for its
+     * own texts from the browser's first language, so the form and Tasklist around it agree.
+     */
     static String language(Enumeration<Locale> preferred) {
-        while (preferred != null && preferred.hasMoreElements()) {
-            String language = preferred.nextElement().getLanguage();
-            if ("zh".equals(language)) {
-                return "zh";
-            }
-            if ("en".equals(language)) {
-                return "en";
-            }
-        }
-        return "en";
+        return preferred != null && preferred.hasMoreElements() && "zh".equals(preferred.nextElement().getLanguage())
+                ? "zh" : "en";
     }
 
     @Override

@@ -171,7 +171,8 @@ class TasklistDeskIT {
         // a reviewer is not a supervisor: no figures
         assertThat(browser.findElements(By.cssSelector("figure"))).isEmpty();
 
-        browser.manage().deleteAllCookies();
+        browser.quit();
+        openBrowser("en-US");
         logIn("carol");
         browser.get("http://localhost:" + port + "/review/supervision");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reasons-mix")));
