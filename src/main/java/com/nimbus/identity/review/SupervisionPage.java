@@ -75,7 +75,7 @@ final class SupervisionPage {
             int rejected = d.rejected() * height / max;
             rect(html, x, bottom - approved, step - 8, approved, APPROVED, d.day() + ": " + d.approved() + " approved");
             rect(html, x, bottom - approved - rejected, step - 8, rejected, REJECTED, d.day() + ": " + d.rejected() + " rejected");
-            if (i % 2 == days.size() % 2 || i == days.size() - 1) {
+            if ((days.size() - 1 - i) % 2 == 0) {
                 html.append("<text x=\"").append(x + (step - 8) / 2).append("\" y=\"").append(bottom + 14)
                         .append("\" text-anchor=\"middle\">").append(DAY.format(d.day())).append("</text>");
             }
