@@ -41,6 +41,26 @@ class CaseAtAGlanceIT {
         return browser.get(path).status();
     }
 
+    /**
+     * Sharp photos no other test sends (nested frames, or stripes), so that a same-photo warning is about this test's
+     * applications only, whatever other tests left waiting.
+     */
+    private static byte[] photoOfThisTestOnly(boolean frames) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1200, 800,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        for (int i = 0; i < 20; i++) {
+            g.setColor(i % 2 == 0 ? new java.awt.Color(20, 90, 40) : new java.awt.Color(240, 235, 200));
+            if (frames) {
+                g.fillRect(i * 30, i * 20, 1200 - i * 60, 800 - i * 40);
+            } else {
+                g.fillRect(i * 60, 0, 60, 800);
+            }
+        }
+        g.dispose();
+        return TestImages.png(image);
+    }
+
     private String submit(String accountId, byte[] photo) {
         String id = applications.submit(accountId, Fixtures.individualJson(TestIdentities.cnResidentId()), photo).getId();
         fixtures.runJobs(id);
@@ -49,10 +69,10 @@ class CaseAtAGlanceIT {
 
     @Test
     void aSamePhotoWarningShowsTheOtherPendingPageToTheTasksReviewersOnly(CapturedOutput output) {
-        byte[] photo = TestImages.documentPng();
+        byte[] photo = photoOfThisTestOnly(true);
         String first = submit(fixtures.account().getId(), photo);
         String second = submit(fixtures.account().getId(), photo);
-        String unrelated = submit(fixtures.account().getId(), TestImages.png(TestImages.otherScene()));
+        String unrelated = submit(fixtures.account().getId(), photoOfThisTestOnly(false));
 
         String url = (String) variable(second, "similarPageUrl");
         assertThat(url).endsWith("/review/applications/" + second + "/similar/" + first + "/pages/1");

@@ -96,6 +96,26 @@ class TasklistDeskIT {
         return applicationId;
     }
 
+    /**
+     * A sharp photo no other test sends (a checkerboard with a diagonal band), so that the other application with the
+     * same photo is the one this test submitted, whatever other tests left waiting.
+     */
+    private static byte[] photoOfThisTestOnly() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1200, 800,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        for (int x = 0; x < 1200; x += 60) {
+            for (int y = 0; y < 800; y += 60) {
+                g.setColor(((x + y) / 60) % 2 == 0 ? java.awt.Color.WHITE : new java.awt.Color(30, 30, 30));
+                g.fillRect(x, y, 60, 60);
+            }
+        }
+        g.setColor(new java.awt.Color(200, 40, 40));
+        g.fillPolygon(new int[] {0, 300, 1200, 900}, new int[] {0, 0, 800, 800}, 4);
+        g.dispose();
+        return TestImages.png(image);
+    }
+
     private Task review(String applicationId) {
         return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(applicationId).singleResult();
     }
@@ -111,7 +131,7 @@ class TasklistDeskIT {
     @Test
     void aChineseSpeakingReviewerReadsTheCaseInChineseAndApproves() throws Exception {
         ApiClient console = ApiClient.as(port, "console", "console");
-        byte[] photo = TestImages.documentPng();
+        byte[] photo = photoOfThisTestOnly();
         // another account's application with the same photo, waiting for review too
         String other = submit(console, account(console), TestIdentities.cnResidentId(), photo);
         // this account was rejected once before
