@@ -83,47 +83,60 @@ class DemoApplications {
         return Boolean.TRUE.equals(seeded);
     }
 
-    private void submitAll() {
+    /** One demo submission: the holder's account and the application with its pages. */
+    record Submission(String email, String phone, String region, String language, Map<String, String> application,
+                      List<byte[]> pages) {
+    }
+
+    /** The five demo submissions, in the order they are made. */
+    static List<Submission> submissions() {
+        List<Submission> all = new java.util.ArrayList<>();
         Color red = new Color(170, 30, 40);
         Color navy = new Color(20, 50, 110);
         Color green = new Color(30, 100, 60);
         String wangId = DemoDocuments.residentId("110101", "19900307", "123");
         byte[] wangFront = DemoDocuments.png(new DemoDocuments.Page("RESIDENT IDENTITY CARD", List.of(
                 "NAME   WANG XIAOMING", "SEX    M   BORN 1990-03-07", "ADDR   1 JIANGUO ROAD", "       BEIJING",
-                "NO.    " + wangId), red, 1));
+                "NO.    " + wangId), red, 4));
         byte[] wangBack = DemoDocuments.png(new DemoDocuments.Page("RESIDENT IDENTITY CARD", List.of(
-                "ISSUED BY   BEIJING PSB", "VALID  2020-01-01 TO 2040-01-01", "SPECIMEN FOR DEMONSTRATION"), red, 2));
-        submit("wang@example.com", "+8613800138000", "CN", "zh-CN", Map.of(
+                "ISSUED BY   BEIJING PSB", "VALID  2020-01-01 TO 2040-01-01", "SPECIMEN FOR DEMONSTRATION"), red, 8));
+        all.add(new Submission("wang@example.com", "+8613800138000", "CN", "zh-CN", Map.of(
                 "identityType", "INDIVIDUAL", "fullName", "Wang Xiaoming", "address", "1 Jianguo Road, Beijing",
-                "documentType", "ID_CARD", "documentNumber", wangId), wangFront, wangBack);
+                "documentType", "ID_CARD", "documentNumber", wangId), List.of(wangFront, wangBack)));
 
-        submit("chen@example.com", "+8613900139000", "CN", "zh-CN", Map.of(
+        all.add(new Submission("chen@example.com", "+8613900139000", "CN", "zh-CN", Map.of(
                 "identityType", "INDIVIDUAL", "fullName", "Chen Jing", "address", "88 Huaihai Road, Shanghai",
-                "documentType", "PASSPORT", "documentNumber", "E48213579"), DemoDocuments.png(new DemoDocuments.Page(
+                "documentType", "PASSPORT", "documentNumber", "E48213579"), List.of(DemoDocuments.png(new DemoDocuments.Page(
                 "PASSPORT", List.of("SURNAME   CHEN", "GIVEN     JING", "NATIONALITY  CHN", "BORN  1988-11-21",
-                        "NO.  E48213579"), navy, 3)));
+                        "NO.  E48213579"), navy, 1)))));
 
         String organisation = "MA01DE7K";
         String first17 = "91" + "310115" + organisation + UnifiedSocialCreditCode.organisationCodeCheck(organisation);
         String uscc = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
-        submit("finance@lanshan.example.com", "+8602161234567", "CN", "zh-CN", Map.of(
+        all.add(new Submission("finance@lanshan.example.com", "+8602161234567", "CN", "zh-CN", Map.of(
                 "identityType", "ENTERPRISE", "enterpriseName", "Lanshan Cloud Technology Co., Ltd.",
                 "registeredAddress", "100 Zhangjiang Road, Pudong, Shanghai", "documentType", "BUSINESS_LICENSE",
-                "registrationNumber", uscc), DemoDocuments.png(new DemoDocuments.Page("BUSINESS LICENSE", List.of(
-                "LANSHAN CLOUD TECHNOLOGY", "CO., LTD.", "USCC  " + uscc, "100 ZHANGJIANG ROAD", "PUDONG, SHANGHAI"),
-                green, 4)));
+                "registrationNumber", uscc), List.of(DemoDocuments.png(new DemoDocuments.Page("BUSINESS LICENSE",
+                List.of("LANSHAN CLOUD TECHNOLOGY", "CO., LTD.", "USCC  " + uscc, "100 ZHANGJIANG ROAD",
+                        "PUDONG, SHANGHAI"), green, 2)))));
 
-        submit("sam@example.com", "+447700900123", "GB", "en", Map.of(
+        all.add(new Submission("sam@example.com", "+447700900123", "GB", "en", Map.of(
                 "identityType", "INDIVIDUAL", "fullName", "Sam Taylor", "address", "10 Baker Street, London",
-                "documentType", "PASSPORT", "documentNumber", "533401372"), DemoDocuments.png(new DemoDocuments.Page(
+                "documentType", "PASSPORT", "documentNumber", "533401372"), List.of(DemoDocuments.png(new DemoDocuments.Page(
                 "PASSPORT", List.of("SURNAME   TAYLOR", "GIVEN     SAM", "NATIONALITY  GBR", "BORN  1985-06-02",
-                        "NO.  533401372"), new Color(90, 20, 60), 5)));
+                        "NO.  533401372"), new Color(90, 20, 60), 3)))));
 
         // another account sends Wang's photo with another name: the same-photo warning
-        submit("li@example.com", "+8613700137000", "CN", "zh-CN", Map.of(
+        all.add(new Submission("li@example.com", "+8613700137000", "CN", "zh-CN", Map.of(
                 "identityType", "INDIVIDUAL", "fullName", "Li Hua", "address", "5 Renmin Road, Tianjin",
                 "documentType", "ID_CARD", "documentNumber", DemoDocuments.residentId("120101", "19920415", "456")),
-                wangFront);
+                List.of(wangFront)));
+        return all;
+    }
+
+    private void submitAll() {
+        submissions().forEach(s -> submit(s.email(), s.phone(), s.region(), s.language(), s.application(),
+                s.pages().toArray(byte[][]::new)));
     }
 
     private void submit(String email, String phone, String region, String language, Map<String, String> application,
