@@ -4,6 +4,7 @@ import com.nimbus.identity.application.ApplicationService;
 import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.document.page.DocumentPages;
 import com.nimbus.identity.audit.AuditLog;
+import com.nimbus.identity.document.page.SimilarPages;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.AuditAction;
 import com.nimbus.identity.vocabulary.IdentityType;
@@ -29,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What a reviewer sees next to the form in Tasklist: every page of the document ({@code /pages/{n}}, a photo as it was
- * sent, a PDF page rendered to PNG; {@code /document} is page 1) and the data the applicant entered.
+ * sent, a PDF page rendered to PNG; {@code /document} is page 1) and the data the applicant entered; for the case at a
+ * glance, the page of another pending application behind a same-photo warning and, for a change, the identity the
+ * account holds now.
  * Served only to a user logged into the webapps who may work on that application's open review task now: its
  * assignee, or a candidate, by name or through one of her groups (supervisors become candidates when the review is
  * escalated). Everyone else, administrators included, is refused. Every attempt, allowed or refused, is logged with
@@ -47,10 +50,15 @@ class ReviewDocumentController {
     private final FieldCipher cipher;
     private final TaskService tasks;
     private final AuditLog audit;
+    private final SimilarPages similarPages;
+    private final CaseAtAGlance cases;
 
     ReviewDocumentController(ReviewerSession session, ApplicationService applications, DocumentPages documents,
-                             FieldCipher cipher, TaskService tasks, AuditLog audit) {
+                             FieldCipher cipher, TaskService tasks, SimilarPages similarPages, CaseAtAGlance cases,
+                             AuditLog audit) {
         this.audit = audit;
+        this.similarPages = similarPages;
+        this.cases = cases;
         this.session = session;
         this.applications = applications;
         this.documents = documents;
@@ -71,21 +79,58 @@ class ReviewDocumentController {
                 .orElseGet(() -> ResponseEntity.notFound().build()));
     }
 
+    /**
+     * A page of another account's application that looks like a page of this one (the same-photo warning): only while
+     * both are pending and only a page the warning is about, so a reviewer of this task sees no other application.
+     */
+    @GetMapping("/similar/{otherApplicationId}/pages/{pageNo}")
+    ResponseEntity<byte[]> similarPage(@PathVariable String applicationId, @PathVariable String otherApplicationId,
+                                       @PathVariable int pageNo, HttpServletRequest request) {
+        return withReviewer(request, applicationId, "similar page " + pageNo + " of application " + otherApplicationId,
+                application -> {
+                    boolean warned = similarPages.of(applicationId, application.getAccountId()).stream()
+                            .anyMatch(p -> p.otherApplicationId().equals(otherApplicationId) && p.otherPageNo() == pageNo);
+                    boolean otherPending = applications.findOptional(otherApplicationId)
+                            .map(other -> other.getStatus().isPending()).orElse(false);
+                    if (!warned || !otherPending) {
+                        log.info("Similar page {} of application {} refused beside application {}: {}", pageNo,
+                                otherApplicationId, applicationId, warned ? "no longer pending" : "not a similar page");
+                        return ResponseEntity.<byte[]>notFound().build();
+                    }
+                    return documents.page(otherApplicationId, pageNo)
+                            .map(page -> ok(MediaType.parseMediaType(page.contentType()), page.content()))
+                            .orElseGet(() -> ResponseEntity.notFound().build());
+                });
+    }
+
+    /** For a change: the identity the account holds now, drawn like the entered data, beside the requested one. */
+    @GetMapping("/current-identity.png")
+    @Transactional(readOnly = true)
+    ResponseEntity<byte[]> currentIdentity(@PathVariable String applicationId, HttpServletRequest request) {
+        return withReviewer(request, applicationId, "current identity", application -> cases.currentIdentity(application)
+                .map(current -> ok(MediaType.IMAGE_PNG, EnteredDataImage.render("The account's identity now",
+                        fields(current))))
+                .orElseGet(() -> ResponseEntity.notFound().build()));
+    }
+
     @GetMapping("/entered-data.png")
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> enteredData(@PathVariable String applicationId, HttpServletRequest request) {
-        return withReviewer(request, applicationId, "entered data", application -> {
-            boolean enterprise = application.getIdentityType() == IdentityType.ENTERPRISE;
-            List<EnteredDataImage.Field> fields = List.of(
-                    new EnteredDataImage.Field("Identity type", application.getIdentityType().name()),
-                    new EnteredDataImage.Field("Document type", application.getDocumentType().name()),
-                    new EnteredDataImage.Field("Issuing region", application.getRegion()),
-                    new EnteredDataImage.Field(enterprise ? "Enterprise name" : "Full name", application.getHolderName()),
-                    new EnteredDataImage.Field(enterprise ? "Registered address" : "Address", application.getHolderAddress()),
-                    new EnteredDataImage.Field(enterprise ? "Registration no." : "Document no.",
-                            cipher.decryptText(application.getDocumentNumberEnc(), application.getId())));
-            return ok(MediaType.IMAGE_PNG, EnteredDataImage.render("Entered by the applicant", fields));
-        });
+        return withReviewer(request, applicationId, "entered data",
+                application -> ok(MediaType.IMAGE_PNG, EnteredDataImage.render("Entered by the applicant",
+                        fields(application))));
+    }
+
+    private List<EnteredDataImage.Field> fields(VerificationApplication application) {
+        boolean enterprise = application.getIdentityType() == IdentityType.ENTERPRISE;
+        return List.of(
+                new EnteredDataImage.Field("Identity type", application.getIdentityType().name()),
+                new EnteredDataImage.Field("Document type", application.getDocumentType().name()),
+                new EnteredDataImage.Field("Issuing region", application.getRegion()),
+                new EnteredDataImage.Field(enterprise ? "Enterprise name" : "Full name", application.getHolderName()),
+                new EnteredDataImage.Field(enterprise ? "Registered address" : "Address", application.getHolderAddress()),
+                new EnteredDataImage.Field(enterprise ? "Registration no." : "Document no.",
+                        cipher.decryptText(application.getDocumentNumberEnc(), application.getId())));
     }
 
     private ResponseEntity<byte[]> withReviewer(HttpServletRequest request, String applicationId, String what,

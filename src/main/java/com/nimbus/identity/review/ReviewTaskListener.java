@@ -5,6 +5,9 @@ import com.nimbus.identity.vocabulary.ProcessBean;
 import com.nimbus.identity.vocabulary.Workflow;
 import com.nimbus.identity.web.PublicBaseUrl;
 import com.nimbus.identity.workflow.Variables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,9 @@ import org.springframework.stereotype.Component;
  * The reviewer's task "Review application". On create it gives the form the addresses of every page of the document
  * ({@code documentPage1Url} to {@code documentPage4Url} as there are pages, {@code documentUrl} for page 1 as before,
  * and {@code documentPageCount}) and of the entered data, which the application serves to logged-in reviewers (so
- * neither ever enters the engine). On complete it checks the decision's variables ({@link ReviewInputs}: String and
+ * neither ever enters the engine), and the case at a glance ({@link CaseAtAGlance}): the task's name, the account's
+ * earlier applications, the identity's quota, the other application behind a same-photo warning, the identity a change
+ * replaces. On complete it checks the decision's variables ({@link ReviewInputs}: String and
  * Json values only, read without deserializing them) and records who decided: the authenticated user who completes
  * the task (the engine lets only the assignee complete it), or, for the application's own code, which runs without
  * one, the assignee.
@@ -33,11 +38,18 @@ class ReviewTaskListener implements TaskListener {
     private final IdentityService identityService;
     private final PublicBaseUrl publicBaseUrl;
     private final DocumentPages documents;
+    private final CaseAtAGlance cases;
+    private final ReviewMetrics metrics;
+    private final Clock clock;
 
-    ReviewTaskListener(IdentityService identityService, PublicBaseUrl publicBaseUrl, DocumentPages documents) {
+    ReviewTaskListener(IdentityService identityService, PublicBaseUrl publicBaseUrl, DocumentPages documents,
+                       CaseAtAGlance cases, ReviewMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
         this.identityService = identityService;
         this.publicBaseUrl = publicBaseUrl;
         this.documents = documents;
+        this.cases = cases;
     }
 
     @Override
@@ -59,6 +71,17 @@ class ReviewTaskListener implements TaskListener {
             task.setVariable(Workflow.Var.documentPageUrl(page), base + "/pages/" + page);
         }
         task.setVariable(Workflow.Var.ENTERED_DATA_URL, base + "/entered-data.png");
+        cases.of(applicationId).ifPresent(found -> {
+            task.setName(found.taskName());
+            task.setVariable(Workflow.Var.CASE_HISTORY, found.historyEn());
+            task.setVariable(Workflow.Var.CASE_HISTORY_ZH, found.historyZh());
+            task.setVariable(Workflow.Var.QUOTA_USAGE, found.quotaUsage());
+            task.setVariable(Workflow.Var.SIMILAR_PAGE_URL, found.similarPendingPage()
+                    .map(page -> base + "/similar/" + page.otherApplicationId() + "/pages/" + page.otherPageNo())
+                    .orElse(null));
+            task.setVariable(Workflow.Var.CURRENT_IDENTITY_URL,
+                    found.changeOfVerifiedIdentity() ? base + "/current-identity.png" : null);
+        });
     }
 
     private void completed(DelegateTask task) {
@@ -74,6 +97,12 @@ class ReviewTaskListener implements TaskListener {
             throw new ProcessEngineException(String.join(" ", problems));
         }
         task.getExecution().setVariable(Workflow.Var.REVIEWED_BY, reviewer(task));
+        Instant now = clock.instant();
+        String decision = String.valueOf(Variables.string(task, Workflow.Var.DECISION));
+        metrics.decided(decision, Workflow.REVIEW_DECISIONS_WITH_REASONS.contains(decision)
+                        ? Variables.stringList(task, Workflow.Var.REJECTION_REASONS) : List.of(),
+                Duration.between(task.getCreateTime().toInstant(), now),
+                task.getDueDate() == null || !now.isAfter(task.getDueDate().toInstant()));
     }
 
     private static ReviewInputs.Input input(TypedValue value) {

@@ -8,7 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts {@link ReviewTaskRequestFilter} in front of the engine's REST API and of its mount in the webapps. */
+/** Puts {@link ReviewTaskRequestFilter} and {@link ReviewerLanguageFilter} in front of the engine's REST API and of its mount in the webapps. */
 @Configuration(proxyBeanMethods = false)
 class ReviewTaskRequests {
 
@@ -24,6 +24,17 @@ class ReviewTaskRequests {
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
         registration.setName("review-task-requests");
         registration.setOrder(ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ReviewerLanguageFilter> reviewerLanguageFilter(
+            ObjectMapper json, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<ReviewerLanguageFilter> registration = new FilterRegistrationBean<>(
+                new ReviewerLanguageFilter(json, webappPath));
+        registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
+        registration.setName("reviewer-language");
+        registration.setOrder(ORDER + 1);
         return registration;
     }
 }

@@ -3,12 +3,12 @@ package com.nimbus.identity.security;
 import org.springframework.core.env.Environment;
 
 /** Whether the application runs on its embedded default, the H2 database of a developer's machine. */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
 
     private EmbeddedDatabase() {
     }
 
-    static boolean isEmbeddedDefault(Environment environment) {
+    public static boolean isEmbeddedDefault(Environment environment) {
         return isH2(environment.getProperty("spring.datasource.url"));
     }
 

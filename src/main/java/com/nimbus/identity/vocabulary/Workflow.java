@@ -54,6 +54,21 @@ public final class Workflow {
         public static final String LOCK_DURATION = "lockDuration";
         /** The event "Notify approval" tells the holder: APPLICATION_APPROVED, or IDENTITY_CHANGED for a change. */
         public static final String APPROVAL_EVENT = "approvalEvent";
+        /**
+         * The language of the reviewer's form, {@code en} or {@code zh}: never stored, added by the application to the
+         * form's variables as each reviewer's browser asks for them, so the form's labels follow her language.
+         */
+        public static final String REVIEWER_LANGUAGE = "reviewerLanguage";
+        /** Markdown of the account's earlier applications, their outcomes and reasons (no names or numbers). */
+        public static final String CASE_HISTORY = "caseHistory";
+        /** The same in Simplified Chinese. */
+        public static final String CASE_HISTORY_ZH = "caseHistoryZh";
+        /** How many accounts the identity verifies now, and its quota: {@code 2 / 5}. */
+        public static final String QUOTA_USAGE = "quotaUsage";
+        /** For a same-photo warning: the address of the other pending application's first page, for the form. */
+        public static final String SIMILAR_PAGE_URL = "similarPageUrl";
+        /** For a change: the address of the account's current identity, drawn like the entered data. */
+        public static final String CURRENT_IDENTITY_URL = "currentIdentityUrl";
 
         /** The address of page {@code page} (1 to 4) of the document, for the reviewer's form: {@code documentPage2Url}. */
         public static String documentPageUrl(int page) {

@@ -32,6 +32,7 @@ class ProductionProfileTest {
         assertThat(production.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo("true");
         assertThat(production.getProperty("camunda.bpm.webapp.header-security.hsts-disabled")).isEqualTo("false");
         assertThat(production.getProperty("identity.demo-data.enabled")).isEqualTo("false");
+        assertThat(production.getProperty("identity.demo-data.applications")).isEqualTo("false");
     }
 
     @Test

@@ -17,6 +17,19 @@ class SecurityPropertiesTest {
     }
 
     @Test
+    void demoApplicationsAreSeededOnTheEmbeddedDefaultOnlyUnlessAskedFor() {
+        DemoDataProperties byDefault = Settings.bound(DemoDataProperties.class);
+        assertThat(byDefault.seedApplications(true)).as("embedded H2").isTrue();
+        assertThat(byDefault.seedApplications(false)).as("PostgreSQL").isFalse();
+        DemoDataProperties asked = Settings.bound(DemoDataProperties.class, "identity.demo-data.applications=true");
+        assertThat(asked.seedApplications(false)).isTrue();
+        assertThat(Settings.bound(DemoDataProperties.class, "identity.demo-data.applications=false").seedApplications(true))
+                .isFalse();
+        assertThat(Settings.bound(DemoDataProperties.class, "identity.demo-data.enabled=false",
+                "identity.demo-data.applications=true").seedApplications(true)).as("no demo data at all").isFalse();
+    }
+
+    @Test
     void aMissingKeyStopsTheStart() {
         assertThat(Settings.refusal("identity.crypto.key=")).contains("identity.crypto").contains("IDENTITY_ENCRYPTION_KEY");
     }
