@@ -12,11 +12,16 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /**
  * An application to verify an account's identity. It holds the entered identity data (the document
@@ -24,7 +29,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "verification_application")
-public class VerificationApplication {
+public class VerificationApplication implements Persistable<String> {
 
     @Id
     private String id;
@@ -114,6 +119,25 @@ public class VerificationApplication {
         }
     }
 
+    /**
+     * New until stored or once read: its id is assigned in the constructor, so that saving a new one inserts it at
+     * once instead of first asking the database whether the id exists (a merge).
+     */
+    @Transient
+    private boolean isNew = true;
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        this.isNew = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @Override
     public String getId() {
         return id;
     }

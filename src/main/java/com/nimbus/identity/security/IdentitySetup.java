@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * The groups of SPEC, their rights and the shared Tasklist filters, created on every start where missing, and the
  * rights set to exactly these where they differ (all profiles), so that a database of an earlier version loses what
  * this one no longer grants. The seeded users of the embedded default ({@link DemoUsers}) are created only with
- * {@code identity.demo-data.enabled=true} and on the embedded H2 database: never on PostgreSQL, whatever the profile.
+ * {@code identity.demo-data.enabled=true} and on the embedded H2 database, or on any database with
+ * {@code identity.demo-data.any-database=true} (a benchmark's database); never in the production profile.
  *
  * <p>Process owners deploy and watch: they create and read deployments, read definitions, instances, their variables
  * and history, retry failed jobs, suspend and migrate instances; they may not delete deployments, instances or
@@ -63,7 +64,7 @@ class IdentitySetup implements ApplicationRunner {
         this.filters = filters;
         this.tasks = tasks;
         this.demoUsers = demoUsers;
-        this.seedUsers = demoData.enabled() && EmbeddedDatabase.isEmbeddedDefault(environment);
+        this.seedUsers = demoData.seedsUsers(environment);
     }
 
     @Override

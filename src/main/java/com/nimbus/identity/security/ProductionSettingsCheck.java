@@ -9,7 +9,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * With the {@code production} profile, refuses to start, before anything touches the database, unless the secrets
  * come from the environment and are not the development ones: the admin password (at least
  * {@value #MIN_ADMIN_PASSWORD} characters, not the user name), the encryption key (not the development key of
- * {@code application.yaml}) and the public base URL. Seeded users are refused once the engine runs
+ * {@code application.yaml}) and the public base URL, and with {@code identity.demo-data.any-database} on. Seeded users are refused once the engine runs
  * ({@link SeededCredentialsCheck}).
  */
 public class ProductionSettingsCheck implements EnvironmentPostProcessor {
@@ -28,6 +28,10 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor {
         if (password.length() < MIN_ADMIN_PASSWORD || password.equalsIgnoreCase(adminUser.strip())) {
             refuse("ADMIN_PASSWORD must have at least " + MIN_ADMIN_PASSWORD
                     + " characters and differ from the user name (ADMIN_USER)");
+        }
+        if (Boolean.parseBoolean(environment.getProperty(DemoDataProperties.ANY_DATABASE, "false").strip())) {
+            refuse("identity.demo-data.any-database (IDENTITY_DEMO_DATA_ANY_DATABASE) seeds users with published "
+                    + "passwords; it is for benchmarks and test benches only");
         }
         if (key.strip().equals(CryptoProperties.DEVELOPMENT_KEY)) {
             refuse("IDENTITY_ENCRYPTION_KEY is the development key of application.yaml, which is public: generate one "

@@ -90,6 +90,15 @@ public final class Workflow {
      * (who decided, whether the automated checks passed, the document's address) is the application's to set.
      */
     public static final List<String> REVIEW_INPUTS = List.of(Var.DECISION, Var.REJECTION_REASONS, Var.REVIEW_COMMENT);
+
+    /**
+     * Variables the application sets once and never changes (ids, and what is derived from them): their value stays in
+     * the history's variable instance, so the history keeps no separate detail of their creation; a later change of one
+     * is kept like any other.
+     */
+    public static final List<String> SET_ONCE_VARIABLES = List.of(Var.APPLICATION_ID, Var.ACCOUNT_ID, Var.IDENTITY_TYPE,
+            Var.KIND, Var.APPROVAL_EVENT, Var.DOCUMENT_URL, Var.DOCUMENT_PAGE_COUNT, Var.ENTERED_DATA_URL,
+            Var.documentPageUrl(1), Var.documentPageUrl(2), Var.documentPageUrl(3), Var.documentPageUrl(4));
     public static final String ERROR_QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
     public static final String AUTOMATED_CHECKS_ACTOR = "automated-checks";
 }

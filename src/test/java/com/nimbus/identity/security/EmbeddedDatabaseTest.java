@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Users are seeded only on the embedded H2 database, whose servers listen on the loopback address only. */
+/** Users are seeded only on the embedded H2 database (or on any with identity.demo-data.any-database), whose servers listen on the loopback address only. */
 class EmbeddedDatabaseTest {
 
     @Test
@@ -16,6 +16,21 @@ class EmbeddedDatabaseTest {
         assertThat(EmbeddedDatabase.isH2(null)).isFalse();
         assertThat(EmbeddedDatabase.isEmbeddedDefault(new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/identity"))).isFalse();
+    }
+
+    @Test
+    void usersAreSeededOnPostgreSqlOnlyWhenAskedAndNeverInProduction() {
+        MockEnvironment postgres = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/bench");
+        MockEnvironment h2 = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:mem:x");
+        assertThat(new DemoDataProperties(true, false, null).seedsUsers(h2)).isTrue();
+        assertThat(new DemoDataProperties(true, false, null).seedsUsers(postgres)).isFalse();
+        assertThat(new DemoDataProperties(true, true, null).seedsUsers(postgres)).isTrue();
+        assertThat(new DemoDataProperties(false, true, null).seedsUsers(postgres)).isFalse();
+
+        MockEnvironment production = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:mem:x");
+        production.setActiveProfiles("production");
+        assertThat(new DemoDataProperties(true, true, null).seedsUsers(production)).isFalse();
     }
 
     @Test

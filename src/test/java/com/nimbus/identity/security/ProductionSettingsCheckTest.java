@@ -64,4 +64,12 @@ class ProductionSettingsCheckTest {
         MockEnvironment development = new MockEnvironment().withProperty("ADMIN_PASSWORD", "demo");
         assertThatCode(() -> check(development)).doesNotThrowAnyException();
     }
+
+    @Test
+    void seedingOnAnyDatabaseIsRefused() {
+        assertThatThrownBy(() -> check(production().withProperty(DemoDataProperties.ANY_DATABASE, "true")))
+                .hasMessageContaining("identity.demo-data.any-database");
+        assertThatCode(() -> check(production().withProperty(DemoDataProperties.ANY_DATABASE, "false")))
+                .doesNotThrowAnyException();
+    }
 }

@@ -14,6 +14,8 @@ class SecurityPropertiesTest {
         assertThat(Settings.bound(CryptoProperties.class).keyBytes()).hasSize(32);
         assertThat(Settings.bound(DemoDataProperties.class).enabled()).isTrue();
         assertThat(Settings.bound(DemoDataProperties.class, "identity.demo-data.enabled=false").enabled()).isFalse();
+        assertThat(Settings.bound(DemoDataProperties.class).anyDatabase()).isFalse();
+        assertThat(Settings.bound(DemoDataProperties.class, "IDENTITY_DEMO_DATA_ANY_DATABASE=true").anyDatabase()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.nimbus.identity.document.check;
 
+import com.nimbus.identity.document.AcceptedDocuments;
 import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.document.photo.PhotoAnalysis;
 import com.nimbus.identity.vocabulary.IdentityType;
@@ -13,14 +14,37 @@ import java.util.List;
  * @param documentNumber the normalised number
  * @param pages the measures of the document's pages, in page order (empty when the application has none)
  * @param accountIdentityKey the identity the account is verified with now, or null
+ * @param documentTypeAccepted whether the region accepts the document type for the identity type (the decision table
+ *                             {@code accepted-documents}, asked once for all checks by {@link AutomatedChecks}), or
+ *                             null when not asked yet
  */
 public record CheckSubject(String applicationId, String accountId, String region, IdentityType identityType,
                            DocumentType documentType, String holderName, String holderAddress,
                            String documentNumber, List<PhotoAnalysis> pages, String identityKey,
-                           String accountIdentityKey) {
+                           String accountIdentityKey, Boolean documentTypeAccepted) {
 
     public CheckSubject {
         pages = pages == null ? List.of() : List.copyOf(pages);
+    }
+
+    /** A subject whose document type's acceptance is not asked yet. */
+    public CheckSubject(String applicationId, String accountId, String region, IdentityType identityType,
+                        DocumentType documentType, String holderName, String holderAddress, String documentNumber,
+                        List<PhotoAnalysis> pages, String identityKey, String accountIdentityKey) {
+        this(applicationId, accountId, region, identityType, documentType, holderName, holderAddress, documentNumber,
+                pages, identityKey, accountIdentityKey, null);
+    }
+
+    /** This subject with the document type's acceptance as the table says. */
+    CheckSubject withDocumentTypeAccepted(boolean accepted) {
+        return new CheckSubject(applicationId, accountId, region, identityType, documentType, holderName,
+                holderAddress, documentNumber, pages, identityKey, accountIdentityKey, accepted);
+    }
+
+    /** Whether the document type is accepted: as asked already, else from {@code accepted} now. */
+    boolean documentTypeAccepted(AcceptedDocuments accepted) {
+        return documentTypeAccepted != null ? documentTypeAccepted
+                : accepted.accepts(region, identityType, documentType);
     }
 
     @Override

@@ -30,7 +30,7 @@ class DocumentNumberCheck implements AutomatedCheck {
     @Override
     public CheckResult check(CheckSubject subject) {
         Optional<NumberFormat> format = table.formatFor(subject.region(), subject.documentType());
-        if (format.isEmpty() || !accepted.accepts(subject.region(), subject.identityType(), subject.documentType())) {
+        if (format.isEmpty() || !subject.documentTypeAccepted(accepted)) {
             return CheckResult.pass(NAME, "not checked: the document type is not accepted in this region");
         }
         Optional<String> problem = format.get().problem(subject.documentNumber());

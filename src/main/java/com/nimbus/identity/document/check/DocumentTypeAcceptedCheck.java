@@ -25,7 +25,7 @@ class DocumentTypeAcceptedCheck implements AutomatedCheck {
 
     @Override
     public CheckResult check(CheckSubject subject) {
-        if (accepted.accepts(subject.region(), subject.identityType(), subject.documentType())) {
+        if (subject.documentTypeAccepted(accepted)) {
             return CheckResult.pass(NAME, subject.documentType() + " is accepted in " + subject.region());
         }
         String acceptedTypes = subject.identityType() == null ? "" : accepted.acceptedIn(subject.region(),

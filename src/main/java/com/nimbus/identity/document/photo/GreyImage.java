@@ -1,6 +1,12 @@
 package com.nimbus.identity.document.photo;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
 
 /**
  * A grey copy of a photo, scaled down by averaging the pixels of each area (so that scaling does not
@@ -18,21 +24,94 @@ final class GreyImage {
         this.pixels = pixels;
     }
 
-    /** The image in grey, scaled down (never up) so that its longer side is at most {@code maxSide}. */
+    /**
+     * The image in grey, scaled down (never up) so that its longer side is at most {@code maxSide}. The pixels of the
+     * usual decoded photos (8-bit grey, 8-bit RGB without alpha) are read straight from the image's bytes, with the
+     * same values {@link BufferedImage#getRGB} gives; others through it.
+     */
     static GreyImage of(BufferedImage image, int maxSide) {
+        Rows rows = byteRows(image);
+        return of(image, maxSide, rows != null ? rows : rgbRows(image));
+    }
+
+    /** The same through {@link BufferedImage#getRGB} whatever the image's layout (the reference of the fast path). */
+    static GreyImage viaRgb(BufferedImage image, int maxSide) {
+        return of(image, maxSide, rgbRows(image));
+    }
+
+    private static GreyImage of(BufferedImage image, int maxSide, Rows rows) {
         int w = image.getWidth();
         int h = image.getHeight();
         double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));
-        int[] argb = new int[w];
-        double[] grey = new double[w];
         return binDown(w, h, Math.max(1, (int) Math.round(w * scale)), Math.max(1, (int) Math.round(h * scale)),
-                (y, row) -> {
-                    image.getRGB(0, y, w, 1, argb, 0, w);
-                    for (int x = 0; x < w; x++) {
-                        row[x] = luminance(argb[x]);
-                    }
-                    return row;
-                }, grey);
+                rows, new double[w]);
+    }
+
+    private static Rows rgbRows(BufferedImage image) {
+        int w = image.getWidth();
+        int[] argb = new int[w];
+        return (y, row) -> {
+            image.getRGB(0, y, w, 1, argb, 0, w);
+            for (int x = 0; x < w; x++) {
+                row[x] = luminance(argb[x]);
+            }
+            return row;
+        };
+    }
+
+    /**
+     * Rows read from the bytes of an 8-bit, one-band (grey) or three-band (RGB) image without alpha, or null for any
+     * other layout. Grey values go through a table of what the colour model makes of each byte (Java's grey colour
+     * space is linear, so {@code getRGB} converts it), RGB values are sRGB bytes as {@code getRGB} gives them.
+     */
+    private static Rows byteRows(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        Raster raster = image.getRaster();
+        if (!(model instanceof ComponentColorModel) || model.hasAlpha()
+                || !(raster.getSampleModel() instanceof ComponentSampleModel layout)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || raster.getTransferType() != DataBuffer.TYPE_BYTE) {
+            return null;
+        }
+        int bands = layout.getNumBands();
+        for (int size : layout.getSampleSize()) {
+            if (size != 8) {
+                return null;
+            }
+        }
+        byte[] data = buffer.getData();
+        int[] offsets = layout.getBandOffsets();
+        int pixelStride = layout.getPixelStride();
+        int scanline = layout.getScanlineStride();
+        int base = buffer.getOffset();
+        int w = image.getWidth();
+        if (bands == 1 && model.getNumComponents() == 1) {
+            double[] table = new double[256];
+            byte[] sample = new byte[1];
+            for (int v = 0; v < 256; v++) {
+                sample[0] = (byte) v;
+                table[v] = luminance(model.getRGB(sample));
+            }
+            return (y, row) -> {
+                int i = base + y * scanline + offsets[0];
+                for (int x = 0; x < w; x++, i += pixelStride) {
+                    row[x] = table[data[i] & 0xFF];
+                }
+                return row;
+            };
+        }
+        if (bands == 3 && model.getNumComponents() == 3 && model.getColorSpace().isCS_sRGB()) {
+            return (y, row) -> {
+                int i = base + y * scanline;
+                for (int x = 0; x < w; x++, i += pixelStride) {
+                    row[x] = luminance(0xFF000000 | (data[i + offsets[0]] & 0xFF) << 16
+                            | (data[i + offsets[1]] & 0xFF) << 8 | (data[i + offsets[2]] & 0xFF));
+                }
+                return row;
+            };
+        }
+        return null;
     }
 
     /** This image averaged down to exactly {@code targetWidth} x {@code targetHeight} (each at most this size). */

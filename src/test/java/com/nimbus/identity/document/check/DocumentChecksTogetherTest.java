@@ -23,7 +23,12 @@ class DocumentChecksTogetherTest {
 
     private final DocumentChecksProperties configured = ConfiguredChecks.properties();
     private final RegionDocumentTable table = new RegionDocumentTable();
-    private final AcceptedDocuments accepted = new AcceptedDocuments(ModelRuleTables.shipped());
+    private final java.util.concurrent.atomic.AtomicInteger tableAsked = new java.util.concurrent.atomic.AtomicInteger();
+    private final ModelRuleTables shipped = ModelRuleTables.shipped();
+    private final AcceptedDocuments accepted = new AcceptedDocuments((key, inputs) -> {
+        tableAsked.incrementAndGet();
+        return shipped.decide(key, inputs);
+    });
     private final List<AutomatedCheck> checks = List.of(
             new SimilarPhotoCheck((account, fingerprint, max) -> OptionalInt.empty(), configured),
             new PhotoSharpnessCheck(configured),
@@ -35,7 +40,21 @@ class DocumentChecksTogetherTest {
     private CheckReport run(CheckSubject subject) {
         List<AutomatedCheck> ordered = new java.util.ArrayList<>(checks);
         AnnotationAwareOrderComparator.sort(ordered); // as Spring orders the beans it injects
-        return new AutomatedChecks(ordered).run(subject);
+        return new AutomatedChecks(ordered, accepted).run(subject);
+    }
+
+    @Test
+    void theAcceptedDocumentsTableIsAskedOnceForAllChecks() {
+        CheckReport good = run(Subjects.individual("CN", DocumentType.ID_CARD, TestIdentities.cnResidentId(),
+                TestImages.documentJpeg()));
+        assertThat(good.passed()).isTrue();
+        assertThat(tableAsked).hasValue(1);
+
+        tableAsked.set(0);
+        CheckReport refused = run(Subjects.individual("US", DocumentType.ID_CARD, "123456789", TestImages.documentJpeg()));
+        assertThat(refused.failureReasons()).containsExactly(ReasonCode.DOCUMENT_TYPE_NOT_ACCEPTED);
+        assertThat(tableAsked).as("once for the checks, then once a type for the list of accepted types")
+                .hasValue(1 + DocumentType.values().length);
     }
 
     @Test
