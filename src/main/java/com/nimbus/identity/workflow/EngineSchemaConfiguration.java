@@ -32,8 +32,20 @@ class EngineSchemaConfiguration {
     @Bean
     static BeanFactoryPostProcessor engineAfterSchema() {
         return factory -> {
+            List<String> flyway = Arrays.asList(factory.getBeanNamesForType(FlywayMigrationInitializer.class, true, false));
+            // Flyway first: it refuses a non-empty database without its history table, so on an empty database the
+            // application's tables come before the engine's (Spring Boot orders Liquibase before Flyway: undone here,
+            // after its own post-processor, which is ordered, ran)
+            for (String name : flyway) {
+                BeanDefinition definition = factory.getBeanDefinition(BeanFactoryUtils.transformedBeanName(name));
+                if (definition.getDependsOn() != null) {
+                    definition.setDependsOn(Arrays.stream(definition.getDependsOn()).filter(d -> !BEAN.equals(d))
+                            .toArray(String[]::new));
+                }
+            }
+            dependOn(factory.getBeanDefinition(BEAN), flyway);
             List<String> initializers = new ArrayList<>(List.of(BEAN));
-            initializers.addAll(Arrays.asList(factory.getBeanNamesForType(FlywayMigrationInitializer.class, true, false)));
+            initializers.addAll(flyway);
             List<String> engines = new ArrayList<>();
             engines.addAll(Arrays.asList(factory.getBeanNamesForType(ProcessEngineFactoryBean.class, true, false)));
             engines.addAll(Arrays.asList(factory.getBeanNamesForType(ProcessEngine.class, true, false)));
@@ -42,13 +54,16 @@ class EngineSchemaConfiguration {
                 if (!factory.containsBeanDefinition(bean)) {
                     continue;
                 }
-                BeanDefinition definition = factory.getBeanDefinition(bean);
-                List<String> dependsOn = new ArrayList<>(definition.getDependsOn() == null ? List.of()
-                        : Arrays.asList(definition.getDependsOn()));
-                initializers.stream().map(BeanFactoryUtils::transformedBeanName)
-                        .filter(i -> !dependsOn.contains(i)).forEach(dependsOn::add);
-                definition.setDependsOn(dependsOn.toArray(String[]::new));
+                dependOn(factory.getBeanDefinition(bean), initializers);
             }
         };
+    }
+
+    private static void dependOn(BeanDefinition definition, List<String> beans) {
+        List<String> dependsOn = new ArrayList<>(definition.getDependsOn() == null ? List.of()
+                : Arrays.asList(definition.getDependsOn()));
+        beans.stream().map(BeanFactoryUtils::transformedBeanName)
+                .filter(b -> !dependsOn.contains(b)).forEach(dependsOn::add);
+        definition.setDependsOn(dependsOn.toArray(String[]::new));
     }
 }
