@@ -95,6 +95,11 @@ public class VerificationApplication {
         this.reasons.addAll(why);
     }
 
+    /** Cancelled by the reconciliation, {@code by} naming it; the account's pending marker is freed. */
+    void cancel(String by, String detail, Instant at) {
+        decide(ApplicationStatus.CANCELLED, by, detail, at);
+    }
+
     void withdraw(Instant at) {
         decide(ApplicationStatus.WITHDRAWN, accountId, null, at);
     }
