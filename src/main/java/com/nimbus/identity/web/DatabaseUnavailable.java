@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure is the database being out of reach (down, restarting, the pool's connections gone): such a request
@@ -23,7 +24,10 @@ final class DatabaseUnavailable {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException) {
+                    || t instanceof ConnectException
+                    // a rollback or commit that failed at the connection: the database went away within the request
+                    || t instanceof TransactionSystemException || t instanceof org.hibernate.TransactionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")

@@ -137,10 +137,10 @@ class ClusterDrillIT {
                 // a client unsure its request arrived sends it again, to the other node, with the same key: one application
                 String key = UUID.randomUUID().toString();
                 String second = withRetry(0, client -> client.withHeader("Idempotency-Key", key)
-                        .postJson("/api/accounts", "{\"email\":\"twice@drill.example\",\"registrationRegion\":\"CN\"}"), 201)
+                        .postJson("/api/accounts", "{\"email\":\"twice@drill.example\",\"phone\":\"+8613900000001\",\"registrationRegion\":\"CN\"}"), 201)
                         .json().get("accountId").asText();
                 String again = console(nodes.get(1)).withHeader("Idempotency-Key", key)
-                        .postJson("/api/accounts", "{\"email\":\"twice@drill.example\",\"registrationRegion\":\"CN\"}")
+                        .postJson("/api/accounts", "{\"email\":\"twice@drill.example\",\"phone\":\"+8613900000001\",\"registrationRegion\":\"CN\"}")
                         .json().get("accountId").asText();
                 assertThat(again).isEqualTo(second);
             }

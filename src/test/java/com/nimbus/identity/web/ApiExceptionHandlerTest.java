@@ -106,6 +106,9 @@ class ApiExceptionHandlerTest {
                         new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
                 new org.springframework.transaction.CannotCreateTransactionException("no connection",
                         new java.sql.SQLException("Connection refused", "08001")),
+                // the database restarted within the request: its rollback fails on the closed connection
+                new org.springframework.orm.jpa.JpaSystemException(new org.hibernate.TransactionException(
+                        "Unable to rollback against JDBC Connection", new java.sql.SQLException("Connection is closed"))),
                 // the engine wraps it its own way
                 new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004",
                         new org.apache.ibatis.exceptions.PersistenceException(
