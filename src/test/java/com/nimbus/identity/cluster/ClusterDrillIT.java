@@ -9,6 +9,7 @@ import com.nimbus.identity.support.ApiClient;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.support.TestImages;
+import com.nimbus.identity.support.WebhookReceiver;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ class ClusterDrillIT {
     private static OwnPostgres postgres;
     private static GreenMail smtp;
     private static Path documents;
+    private static WebhookReceiver webhooks;
     private static final List<Node> nodes = new ArrayList<>();
 
     private final AtomicInteger unavailable503 = new AtomicInteger();
@@ -66,6 +68,7 @@ class ClusterDrillIT {
         smtp = new GreenMail(new ServerSetup(OwnPostgres.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         documents = Files.createTempDirectory("drill-documents");
+        webhooks = WebhookReceiver.start();
         for (String name : List.of("node-a", "node-b")) {
             int port = OwnPostgres.freePort();
             nodes.add(new Node(name, port, List.of(
@@ -91,6 +94,9 @@ class ClusterDrillIT {
         if (smtp != null) {
             smtp.stop();
         }
+        if (webhooks != null) {
+            webhooks.close();
+        }
         if (postgres != null) {
             postgres.close();
         }
@@ -104,13 +110,17 @@ class ClusterDrillIT {
         for (Node node : nodes) {
             node.start();
         }
-        List<Duration> ups = new ArrayList<>();
         for (Node node : nodes) {
-            ups.add(node.awaitUp(Duration.ofMinutes(5)));
+            node.awaitUp(Duration.ofMinutes(5));
         }
-        figures.put("first start of both nodes on an empty database", seconds(ups.get(0)) + " / " + seconds(ups.get(1)));
+        figures.put("first start of both nodes together on an empty database (both up)",
+                seconds(Duration.ofNanos(System.nanoTime() - t0)));
         assertThat(queryInt("select count(*) from databasechangelog where id = '7.16.0-baseline'")).isEqualTo(1);
         users();
+        ApiClient.Response subscribed = console(nodes.get(0)).postJson("/api/webhook-subscriptions", """
+                {"url": "%s", "events": ["application.approved", "verification.changed"]}""".formatted(webhooks.url()));
+        assertThat(subscribed.status()).isEqualTo(201);
+        webhooks.trust(subscribed.json().get("secret").asText());
 
         // the load, with a kill -9 and a database restart in it
         byte[] photo = TestImages.documentPng();
@@ -204,6 +214,13 @@ class ClusterDrillIT {
         int duplicateEmails = emails - emailsPerHolderAndSubject.size();
         int sms = queryInt("select count(*) from sms_outbox");
         int duplicateSms = sms - queryInt("select count(*) from (select distinct phone, body from sms_outbox) s");
+        // webhook deliveries: one per event; a delivery sent again keeps its webhook-id, so a receiver sees it once
+        awaitTrue(Duration.ofSeconds(120), () -> webhooks.requests().stream().map(WebhookReceiver.Request::webhookId)
+                .distinct().count() >= 2L * approved);
+        List<WebhookReceiver.Request> deliveries = webhooks.requests().stream().filter(WebhookReceiver.Request::verified)
+                .toList();
+        long distinctWebhookIds = deliveries.stream().map(WebhookReceiver.Request::webhookId).distinct().count();
+        long distinctEvents = deliveries.stream().map(r -> r.accountId() + "|" + r.type()).distinct().count();
         int revocations = queryInt("select count(*) from account_event where type = 'VERIFICATION_REVOKED'");
         int applicationsInDatabase = queryInt("select count(*) from verification_application");
         int lost = APPLICATIONS - applicationsInDatabase
@@ -219,6 +236,8 @@ class ClusterDrillIT {
         figures.put("emails / duplicates (same holder and subject) / repeated Message-ID",
                 emails + " / " + duplicateEmails + " / " + (emails - emailsPerMessageId.size()));
         figures.put("SMS / duplicates", sms + " / " + duplicateSms);
+        figures.put("webhook deliveries / distinct webhook-id / distinct (account, event type)",
+                deliveries.size() + " / " + distinctWebhookIds + " / " + distinctEvents);
         figures.put("revocations (two sweeps at once)", String.valueOf(revocations));
         figures.put("applications per account (Idempotency-Key retries)", applicationsInDatabase + " for " + APPLICATIONS);
         figures.put("lost", String.valueOf(lost));
@@ -237,6 +256,8 @@ class ClusterDrillIT {
         assertThat(duplicateEmails).isZero();
         assertThat(emails - emailsPerMessageId.size()).isZero();
         assertThat(duplicateSms).isZero();
+        assertThat(distinctEvents).as("one approval and one verification change per account").isEqualTo(2L * approved);
+        assertThat(distinctWebhookIds).isEqualTo(distinctEvents);
         assertThat(revocations).isZero();
         assertThat(timersFired).isEqualTo(approved);
         assertThat(unavailableWithoutProblem.get()).isZero();
