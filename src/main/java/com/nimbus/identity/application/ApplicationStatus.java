@@ -6,7 +6,9 @@ public enum ApplicationStatus {
     IN_REVIEW,
     APPROVED,
     REJECTED,
-    WITHDRAWN;
+    WITHDRAWN,
+    /** Ended by the reconciliation: its engine instance ended without deciding it, or was stuck in an incident. */
+    CANCELLED;
 
     public boolean isPending() {
         return this == SUBMITTED || this == IN_REVIEW;

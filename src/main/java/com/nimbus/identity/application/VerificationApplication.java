@@ -100,6 +100,11 @@ public class VerificationApplication implements Persistable<String> {
         this.reasons.addAll(why);
     }
 
+    /** Cancelled by the reconciliation, {@code by} naming it; the account's pending marker is freed. */
+    void cancel(String by, String detail, Instant at) {
+        decide(ApplicationStatus.CANCELLED, by, detail, at);
+    }
+
     void withdraw(Instant at) {
         decide(ApplicationStatus.WITHDRAWN, accountId, null, at);
     }

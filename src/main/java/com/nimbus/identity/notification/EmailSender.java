@@ -28,6 +28,15 @@ public class EmailSender {
      * @throws MailException when the message cannot be built or the SMTP server cannot be reached or refuses it
      */
     public void send(List<String> recipients, RenderedNotification notification) {
+        send(recipients, notification, null);
+    }
+
+    /**
+     * As {@link #send(List, RenderedNotification)}, with the {@code Message-ID} {@code <deliveryId@domain of the sender>}:
+     * the same for every attempt at the same email (a job run again after a node's crash), so that mail servers and
+     * readers recognise a second copy.
+     */
+    public void send(List<String> recipients, RenderedNotification notification, String deliveryId) {
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("an email needs at least one recipient");
         }
@@ -41,9 +50,19 @@ public class EmailSender {
             helper.setSentDate(new Date());
             // RFC 3834: an automatic message, so that auto-responders do not answer it
             message.setHeader("Auto-Submitted", "auto-generated");
+            if (deliveryId != null) {
+                // kept by Spring's sender when it saves the message
+                message.setHeader("Message-ID", "<" + deliveryId + "@" + domainOf(from) + ">");
+            }
         } catch (MessagingException e) {
             throw new MailPreparationException("The email could not be built: " + e.getMessage(), e);
         }
         mail.send(message);
+    }
+
+    static String domainOf(String address) {
+        String bare = address.replaceAll(".*<", "").replaceAll(">.*", "").strip();
+        int at = bare.lastIndexOf('@');
+        return at < 0 || at == bare.length() - 1 ? "localhost" : bare.substring(at + 1);
     }
 }

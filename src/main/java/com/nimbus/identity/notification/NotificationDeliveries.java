@@ -27,6 +27,15 @@ public class NotificationDeliveries {
         this.clock = clock;
     }
 
+    /**
+     * The id of one channel of one notification, the same on every node and every attempt: the email's Message-ID and
+     * the SMS's idempotency key, so that a job run again after a crash is recognised downstream.
+     */
+    public static String deliveryId(String notificationKey, Channel channel) {
+        return UUID.nameUUIDFromBytes((notificationKey + "|" + channel.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
     public boolean isDelivered(String notificationKey, Channel channel) {
         Integer count = jdbc.queryForObject(
                 "select count(*) from notification_delivery where notification_key = ? and channel = ?",

@@ -113,14 +113,16 @@ public class NotificationService {
                 if (isBlank(account.getEmail())) {
                     return notApplicable(notificationKey, event, channel, accountId);
                 }
-                send(notificationKey, event, channel, () -> email.send(List.of(account.getEmail()), rendered));
+                send(notificationKey, event, channel, () -> email.send(List.of(account.getEmail()), rendered,
+                        NotificationDeliveries.deliveryId(notificationKey, channel)));
                 recordSent(notificationKey, channel, event, accountId, applicationId);
             }
             case SMS -> {
                 if (isBlank(account.getPhone())) {
                     return notApplicable(notificationKey, event, channel, accountId);
                 }
-                send(notificationKey, event, channel, () -> sms.send(account.getPhone(), rendered.sms()));
+                send(notificationKey, event, channel, () -> sms.send(account.getPhone(), rendered.sms(),
+                        NotificationDeliveries.deliveryId(notificationKey, channel)));
                 recordSent(notificationKey, channel, event, accountId, applicationId);
             }
         }
@@ -160,7 +162,8 @@ public class NotificationService {
         RenderedNotification rendered = templates.render(new NotificationContent(event,
                 NotificationContent.localeOf(properties.supervisorLanguage()), applicationId, List.of(), null,
                 tasklistUrl()));
-        send(notificationKey, event, Channel.EMAIL, () -> email.send(recipients, rendered));
+        send(notificationKey, event, Channel.EMAIL, () -> email.send(recipients, rendered,
+                NotificationDeliveries.deliveryId(notificationKey, Channel.EMAIL)));
         recordSent(notificationKey, Channel.EMAIL, event, null, applicationId);
         log.info("Notification {} ({}) emailed to {} supervisor(s)", notificationKey, event, recipients.size());
         return DeliveryResult.DELIVERED;

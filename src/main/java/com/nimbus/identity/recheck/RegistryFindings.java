@@ -29,10 +29,13 @@ public class RegistryFindings {
 
     /**
      * Opens the finding, in the caller's transaction; false when the account has a finding open already, or when a
-     * reviewer kept this finding of this verification (then nothing is to be done).
+     * reviewer kept this finding of this verification (then nothing is to be done). The account's row is locked first:
+     * two sweeps at the same moment (on two nodes) take turns, and the second sees the first's finding instead of
+     * failing on the unique open marker.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean open(EnterpriseRecheckService.Finding finding) {
+        jdbc.query("select id from account where id = ? for update", rs -> null, finding.accountId());
         Integer handled = jdbc.queryForObject("select count(*) from registry_finding where open_account_id = ? "
                         + "or (account_id = ? and application_id = ? and finding = ? and status = 'KEPT')",
                 Integer.class, finding.accountId(), finding.accountId(), finding.applicationId(), finding.finding().name());

@@ -15,6 +15,10 @@ public final class Workflow {
     public static final String IDENTITY_CHANGE = "identity-change";
     public static final String IDENTITY_REVIEW = "identity-review";
     public static final String ENTERPRISE_RECHECK = "enterprise-recheck";
+    /** Timer-started: cancels applications left pending by an instance that ended or waits on an incident. */
+    public static final String APPLICATION_RECONCILIATION = "application-reconciliation";
+    /** Who the reconciliation records as having decided an application it cancelled. */
+    public static final String RECONCILIATION_ACTOR = "reconciliation";
     /** Called by identity-verification and identity-change: the review, then the decision recorded, told and locked. */
     public static final String IDENTITY_DECISION = "identity-decision";
     /** Nightly: deletes what the retention policy (identity.retention.*) no longer allows to keep. */

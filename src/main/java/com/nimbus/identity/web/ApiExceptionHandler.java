@@ -155,13 +155,30 @@ public class ApiExceptionHandler {
                 : e.getBody().getDetail() == null ? status.getReasonPhrase() + "." : e.getBody().getDetail(), Map.of());
     }
 
-    /** Anything unexpected: logged with its cause, answered without it. */
+    /**
+     * Anything unexpected: logged with its cause, answered without it; but the database out of reach (restarting, the
+     * pool's connections lost) is 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}, since the same request will
+     * succeed once it is back and nothing was stored meanwhile.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e, request);
+        }
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, codeOf(HttpStatus.INTERNAL_SERVER_ERROR), INTERNAL_DETAIL,
                 Map.of());
     }
+
+    static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable e, HttpServletRequest request) {
+        log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, codeOf(HttpStatus.SERVICE_UNAVAILABLE),
+                        DatabaseUnavailable.DETAIL, Map.of()));
+    }
+
+    static final String RETRY_AFTER_SECONDS = "5";
 
     static final String INTERNAL_DETAIL = "The request failed on the server; it has been logged.";
 

@@ -77,4 +77,21 @@ class EmailSenderTest {
         assertThat(MailParts.of(smtp.getReceivedMessages()[0]).to())
                 .containsExactly("carol@example.com", "dave@example.com");
     }
+
+    @Test
+    void anEmailSentAgainForTheSameDeliveryHasTheSameMessageId() throws Exception {
+        RenderedNotification approval = templates.render(new NotificationContent(NotificationEvent.APPLICATION_APPROVED,
+                Locale.ENGLISH, "app-7", List.of(), null, null));
+        String deliveryId = NotificationDeliveries.deliveryId("pi-7:Activity_NotifyApproval", Channel.EMAIL);
+
+        sender.send(List.of("holder@example.com"), approval, deliveryId);
+        sender.send(List.of("holder@example.com"), approval, deliveryId);
+        sender.send(List.of("holder@example.com"), approval,
+                NotificationDeliveries.deliveryId("pi-8:Activity_NotifyApproval", Channel.EMAIL));
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        assertThat(received[0].getMessageID()).isEqualTo("<" + deliveryId + "@nimbus.example>")
+                .isEqualTo(received[1].getMessageID()).isNotEqualTo(received[2].getMessageID());
+    }
 }

@@ -38,19 +38,20 @@ final class NotificationFixtures {
 
     /**
      * An application of the account, rejected by a reviewer with these reasons and comment. The process the
-     * submission started is removed first: the notification tests drive their own steps.
+     * submission started is removed once the application is decided (an instance removed while its application is
+     * pending would cancel it): the notification tests drive their own steps.
      */
     VerificationApplication rejectedApplication(Account account, List<String> reasonCodes, String comment) {
         String json = """
                 {"identityType":"INDIVIDUAL","fullName":"张伟","address":"北京市朝阳区建国路 1 号",
                  "documentType":"ID_CARD","documentNumber":"%s"}""".formatted(TestIdentities.cnResidentId());
         VerificationApplication submitted = applications.submit(account.getId(), json, TestImages.documentPng());
+        applications.runAutomatedChecks(submitted.getId());
+        applications.reject(submitted.getId(), reasonCodes, "alice", comment);
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(submitted.getId()).rootProcessInstances().list()) {
             runtime.deleteProcessInstance(instance.getId(), "notification test fixture", true);
         }
-        applications.runAutomatedChecks(submitted.getId());
-        applications.reject(submitted.getId(), reasonCodes, "alice", comment);
         return applications.find(submitted.getId());
     }
 

@@ -63,6 +63,19 @@ class NotificationTablesH2Test {
     }
 
     @Test
+    void theSameSmsSentAgainAfterACrashIsKeptOnce() {
+        OutboxSmsGateway outbox = new OutboxSmsGateway(jdbc, transactions, Clock.systemUTC());
+        String key = NotificationDeliveries.deliveryId("pi-1:Activity_NotifyApproval", Channel.SMS);
+
+        outbox.send("+6591234567", "[Nimbus Cloud] Approved.", key);
+        outbox.send("+6591234567", "[Nimbus Cloud] Approved.", key);
+        outbox.send("+6591234567", "[Nimbus Cloud] Approved.",
+                NotificationDeliveries.deliveryId("pi-2:Activity_NotifyApproval", Channel.SMS));
+
+        assertThat(jdbc.queryForList("select id from sms_outbox", String.class)).hasSize(2).contains(key);
+    }
+
+    @Test
     void anSmsInTheOutboxStaysWhenTheCallersTransactionRollsBack() {
         OutboxSmsGateway outbox = new OutboxSmsGateway(jdbc, transactions, Clock.systemUTC());
 

@@ -295,6 +295,39 @@ class EnterpriseRecheckProcessIT {
     }
 
     @Test
+    void twoSweepsStartedAtTheSameMomentRevokeOnceAndReportEachFindingOnce() {
+        String dissolved = TestIdentities.unifiedSocialCreditCode();
+        String unknown = TestIdentities.unifiedSocialCreditCode();
+        List<String> ofDissolved = List.of(enterprises.verified(NAME, ADDRESS, dissolved),
+                enterprises.verified(NAME, ADDRESS, dissolved));
+        String ofUnknown = enterprises.verified("Nimbus Labs Ltd.", "9 Science Park Road", unknown);
+        enterprises.register(dissolved, NAME, ADDRESS, EnterpriseStatus.DISSOLVED);
+
+        // as two nodes would: each works through its sweep's jobs at the same moment as the other
+        List<com.nimbus.identity.support.Concurrently.Outcome<List<RuntimeException>>> outcomes =
+                com.nimbus.identity.support.Concurrently.run(List.of(
+                        () -> RecheckJobs.runDueJobs(engine, rechecks.startSweep().getId()),
+                        () -> RecheckJobs.runDueJobs(engine, rechecks.startSweep().getId())));
+
+        for (var outcome : outcomes) {
+            assertThat(outcome.succeeded()).isTrue();
+            // both threads may take the same job (no job executor's lock here): the engine's optimistic lock or the unique
+            // delivery record makes one of the two give way; anything else is a failure
+            assertThat(outcome.value()).allSatisfy(failure -> assertThat(failure).isInstanceOfAny(
+                    org.camunda.bpm.engine.OptimisticLockingException.class,
+                    org.springframework.dao.DuplicateKeyException.class));
+        }
+        ofDissolved.forEach(id -> assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(Recheck.PROCESS_KEY).processInstanceBusinessKey(id).count()).isZero());
+        ofDissolved.forEach(id -> assertRevoked(id, "ENTERPRISE_DISSOLVED"));
+        ofDissolved.forEach(id -> assertThat(enterprises.revokedMessages(id)).isEqualTo(1));
+        assertThat(quotas.used(enterprises.identityKey(dissolved))).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from registry_finding where account_id = ?", Integer.class,
+                ofUnknown)).isEqualTo(1);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ofUnknown).count()).isEqualTo(1);
+    }
+
+    @Test
     void reCheckingAnAccountThatIsNoLongerVerifiedDoesNothing() {
         String number = TestIdentities.unifiedSocialCreditCode();
         String accountId = enterprises.verified(NAME, ADDRESS, number);

@@ -36,6 +36,18 @@ public final class PostgresTestDatabase {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 
+    /** A new empty database of its own, for a test that drops it ({@link #drop}); its JDBC URL. */
+    public static String createEmpty() {
+        String own = "identity_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("create database " + own);
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + own;
+    }
+
+    /** Drops a database made by {@link #createEmpty}. */
+    public static void drop(String jdbcUrl) {
+        execute("drop database if exists " + jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1) + " with (force)");
+    }
+
     public static String user() {
         return USER;
     }

@@ -96,4 +96,33 @@ class ApiExceptionHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(response.getBody().getProperties()).isEqualTo(Map.of("code", DocumentTooLarge.CODE));
     }
+
+    @Test
+    void theDatabaseOutOfReachIs503ToRetryAndAnyOtherFailure500() {
+        org.springframework.mock.web.MockHttpServletRequest request =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/accounts");
+        List<Exception> outages = List.of(
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("pool",
+                        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
+                new org.springframework.transaction.CannotCreateTransactionException("no connection",
+                        new java.sql.SQLException("Connection refused", "08001")),
+                // the database restarted within the request: its rollback fails on the closed connection
+                new org.springframework.orm.jpa.JpaSystemException(new org.hibernate.TransactionException(
+                        "Unable to rollback against JDBC Connection", new java.sql.SQLException("Connection is closed"))),
+                // the engine wraps it its own way
+                new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004",
+                        new org.apache.ibatis.exceptions.PersistenceException(
+                                new java.sql.SQLException("terminating connection due to administrator command", "57P01"))));
+        for (Exception outage : outages) {
+            ResponseEntity<ProblemDetail> answer = handler.unexpected(outage, request);
+            assertThat(answer.getStatusCode()).as(outage.toString()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(answer.getBody().getProperties()).containsEntry("code", "SERVICE_UNAVAILABLE");
+        }
+        ResponseEntity<ProblemDetail> other = handler.unexpected(
+                new org.springframework.dao.DataIntegrityViolationException("duplicate", new java.sql.SQLException("dup", "23505")),
+                request);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
 }

@@ -33,7 +33,6 @@ import org.springframework.test.context.ContextConfiguration;
         "IDENTITY_ENCRYPTION_KEY=ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=", "DOCUMENT_STORE=filesystem",
         "DOCUMENT_DIRECTORY=target/production-profile-documents",
         "PUBLIC_BASE_URL=https://identity.example.com",
-        "ENGINE_SCHEMA_UPDATE=true",
         "WEBHOOK_ALLOWED_HOSTS=hooks.billing.internal",
         "identity.webhooks.delivery.enabled=false",
         "camunda.bpm.process-engine-name=productionProfile",

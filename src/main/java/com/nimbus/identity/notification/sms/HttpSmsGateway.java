@@ -12,7 +12,8 @@ import org.springframework.web.client.RestClientException;
 /**
  * Sends SMS through an HTTP provider: {@code POST <base-url><path>} with the JSON body
  * {@code {"to":"+8613800138000","text":"...","sender":"..."}} and the API key in a header. Anything but a
- * 2xx answer within the timeouts is an {@link SmsGatewayException}.
+ * 2xx answer within the timeouts is an {@link SmsGatewayException}. Each request carries the header
+ * {@code Idempotency-Key}, the same for every attempt at the same SMS.
  */
 public class HttpSmsGateway implements SmsGateway {
 
@@ -20,6 +21,9 @@ public class HttpSmsGateway implements SmsGateway {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record SmsRequest(String to, String text, String sender) {
     }
+
+    /** The header naming one SMS, the same for each attempt at it, so that the provider sends it once. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final RestClient client;
     private final SmsProperties properties;
@@ -50,12 +54,13 @@ public class HttpSmsGateway implements SmsGateway {
     }
 
     @Override
-    public void send(String phone, String text) {
+    public void send(String phone, String text, String idempotencyKey) {
         try {
             client.post()
                     .uri(properties.path())
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
+                    .header(IDEMPOTENCY_KEY, idempotencyKey)
                     .body(new SmsRequest(phone, text, properties.sender()))
                     .retrieve()
                     .onStatus(status -> !status.is2xxSuccessful(), (request, response) -> {

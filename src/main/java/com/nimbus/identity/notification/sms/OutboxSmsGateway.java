@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The SMS gateway of the embedded default, used when no provider is configured: each SMS is kept in the table
  * {@code sms_outbox} and logged with the phone number masked. Like a provider, it accepts an SMS for good:
- * the row is committed in a transaction of its own, whatever happens to the caller's.
+ * the row is committed in a transaction of its own, whatever happens to the caller's. Its id is the SMS's
+ * idempotency key: the same SMS sent again (a job run again after a crash) is kept once.
  */
 public class OutboxSmsGateway implements SmsGateway {
 
@@ -31,10 +32,15 @@ public class OutboxSmsGateway implements SmsGateway {
     }
 
     @Override
-    public void send(String phone, String text) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "insert into sms_outbox (id, phone, body, created_at) values (?, ?, ?, ?)",
-                UUID.randomUUID().toString(), phone, text, clock.instant().atOffset(ZoneOffset.UTC)));
+    public void send(String phone, String text, String idempotencyKey) {
+        try {
+            ownTransaction.executeWithoutResult(status -> jdbc.update(
+                    "insert into sms_outbox (id, phone, body, created_at) values (?, ?, ?, ?)",
+                    idempotencyKey, phone, text, clock.instant().atOffset(ZoneOffset.UTC)));
+        } catch (org.springframework.dao.DuplicateKeyException sentBefore) {
+            log.info("SMS {} to {} is in the outbox already: kept once", idempotencyKey, Phones.mask(phone));
+            return;
+        }
         log.info("SMS to {} kept in the outbox (no SMS provider configured): {}", Phones.mask(phone), text);
     }
 }

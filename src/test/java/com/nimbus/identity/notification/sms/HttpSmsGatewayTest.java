@@ -132,4 +132,16 @@ class HttpSmsGatewayTest {
                 .isInstanceOf(SmsGatewayException.class)
                 .hasMessageContaining("did not answer");
     }
+
+    @Test
+    void eachAttemptAtTheSameSmsCarriesTheSameIdempotencyKey() {
+        provider.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(202)));
+        HttpSmsGateway gateway = gateway("X-Api-Key", "", Duration.ofSeconds(2));
+
+        gateway.send("+6591234567", "[Nimbus Cloud] Approved.", "3f1c6c1e-0000-3000-8000-000000000001");
+        gateway.send("+6591234567", "[Nimbus Cloud] Approved.", "3f1c6c1e-0000-3000-8000-000000000001");
+
+        provider.verify(2, postRequestedFor(urlEqualTo("/v1/messages"))
+                .withHeader("Idempotency-Key", equalTo("3f1c6c1e-0000-3000-8000-000000000001")));
+    }
 }
