@@ -122,14 +122,15 @@ class OpenApiDocumentIT {
 
     @Test
     void nothingStillListedAsNotBuiltIsInTheDocument() {
+        List<String> notBuilt = NOT_YET_SERVED.stream().map(OpenApiDocumentIT::key).toList();
         assertThat(operations().keySet()).as("served now: move from NOT_YET_SERVED to SERVED")
-                .doesNotContainAnyElementsOf(NOT_YET_SERVED.stream().map(OpenApiDocumentIT::key).toList());
+                .noneMatch(notBuilt::contains);
         for (JsonNode operation : operations().values()) {
             assertThat(statuses(operation)).as("a status of NOT_YET_ANSWERED is answered now: move it to EVERY_ENDPOINT")
                     .noneMatch(NOT_YET_ANSWERED::contains);
         }
         assertThat(NOT_YET_SERVED).as("an endpoint is listed both as served and as not built")
-                .doesNotContainAnyElementsOf(SERVED);
+                .noneMatch(SERVED::contains);
     }
 
     @Test
