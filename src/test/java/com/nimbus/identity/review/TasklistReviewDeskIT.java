@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,7 +97,18 @@ class TasklistReviewDeskIT {
     }
 
     /** Waits until the form shows the entered data and {@code pages} pages, each loaded, page {@code pages} among them. */
-    private void waitForPages(int pages) {
+    private void waitForPages(int pages) throws Exception {
+        try {
+            waitForLoadedPages(pages);
+        } catch (TimeoutException e) {
+            // Tasklist on a loaded machine sometimes leaves a task's form unrendered after a claim: open it again
+            screenshot("tasklist-form-not-rendered");
+            browser.navigate().refresh();
+            waitForLoadedPages(pages);
+        }
+    }
+
+    private void waitForLoadedPages(int pages) {
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "const imgs = Array.from(document.images).filter(i => i.src.includes('/review/applications/'));"
                         + "return imgs.length === arguments[0] + 1 && imgs.every(i => i.complete && i.naturalWidth > 0)"
@@ -220,7 +232,8 @@ class TasklistReviewDeskIT {
         logIn("bob");
         openAndClaim(second.getId(), "bob");
         waitForPages(1);
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Second review", "alice approved");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Second review", "alice approved",
+                "Rejected recently", "rejected 0 day(s) ago").doesNotContain("Change from an enterprise");
         screenshot("tasklist-second-review");
         completeWith("Approve too", second.getId());
         Processes.executeJobs(engine, application.getId());

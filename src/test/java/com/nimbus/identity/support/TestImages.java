@@ -30,7 +30,7 @@ public final class TestImages {
         g.setStroke(new BasicStroke(4));
         g.drawRect(40, 40, 1120, 680);
         // each card's own shading and layout, as photos of two people's documents differ: their fingerprints do too
-        for (int block = 0; block < 6; block++) {
+        for (int block = 0; block < 12; block++) {
             int grey = 120 + r.nextInt(110);
             g.setColor(new Color(grey, grey, grey));
             g.fillRect(40 + r.nextInt(900), 40 + r.nextInt(500), 200 + r.nextInt(250), 150 + r.nextInt(200));
