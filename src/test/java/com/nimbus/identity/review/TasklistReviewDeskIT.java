@@ -231,7 +231,7 @@ class TasklistReviewDeskIT {
 
         logIn("bob");
         openAndClaim(second.getId(), "bob");
-        waitForPages(1);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Why a second review"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Second review", "alice approved",
                 "Rejected recently", "rejected 0 day(s) ago").doesNotContain("Change from an enterprise");
         screenshot("tasklist-second-review");
