@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,6 +49,9 @@ class ApplicationController {
     }
 
     record Withdrawn(ApplicationStatus status) {
+    }
+
+    record Resubmitted(String applicationId, ApplicationStatus status) {
     }
 
     record ApplicationView(String applicationId, ApplicationKind kind, IdentityType identityType,
@@ -96,6 +100,41 @@ class ApplicationController {
         return ResponseEntity.accepted()
                 .location(URI.create("/api/accounts/" + accountId + "/verification-applications/" + submitted.getId()))
                 .body(new Submitted(submitted.getId(), submitted.getKind(), submitted.getStatus()));
+    }
+
+    /** Multipart: one to four parts {@code document}, as at submission. */
+    @Operation(operationId = "replaceDocument", summary = "Send new pages of the document a reviewer asked for",
+            description = "Only while the application is `PHOTO_REQUESTED` (a reviewer asked for new photos; the reasons "
+                    + "are in the application's `reasons`). The new pages replace every old page, which is deleted; the "
+                    + "automated checks run again (`SUBMITTED`) and the review continues with the reviewer who asked. "
+                    + "The parts are checked as at submission: one to four `document` parts, each a JPEG, PNG or PDF of "
+                    + "at most 10 MiB, four pages in all. Bad input, or an application that is not waiting, changes "
+                    + "nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(ref = "#/components/schemas/DocumentReplacement"),
+                    encoding = @Encoding(name = "document", contentType = "image/jpeg, image/png, application/pdf"))))
+    @ApiResponse(responseCode = "202", description = "Accepted: the automated checks run again",
+            content = @Content(schema = @Schema(implementation = Resubmitted.class), examples = @ExampleObject("""
+                    {"applicationId": "9b2e4c10-5a7f-4d3e-8f21-6c0a1b2d3e4f", "status": "SUBMITTED"}""")))
+    @ProblemResponses({"VALIDATION_FAILED", "ACCOUNT_NOT_FOUND", "APPLICATION_NOT_FOUND", "APPLICATION_NOT_WAITING",
+            "DOCUMENT_TOO_LARGE", "DOCUMENT_TYPE_UNSUPPORTED", "MEDIA_TYPE_UNSUPPORTED", "DOCUMENT_STORE_UNAVAILABLE"})
+    @PutMapping(path = "/{applicationId}/document", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Resubmitted> replaceDocument(@PathVariable String accountId, @PathVariable String applicationId,
+                                                @Parameter(hidden = true) @RequestParam("document")
+                                                List<MultipartFile> documents) throws IOException {
+        VerificationApplication replaced = applications.replaceDocument(accountId, applicationId, read(documents));
+        return ResponseEntity.accepted().body(new Resubmitted(replaced.getId(), replaced.getStatus()));
+    }
+
+    private static byte[][] read(List<MultipartFile> documents) throws IOException {
+        byte[][] parts = new byte[documents.size()][];
+        if (parts.length <= DocumentPages.MAX_PAGES) { // more parts are refused unread
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = documents.get(i).getBytes();
+            }
+        }
+        return parts;
     }
 
     @Operation(operationId = "listApplications", summary = "The account's applications, newest first")

@@ -22,4 +22,8 @@ public interface ApplicationRepository extends JpaRepository<VerificationApplica
     Optional<VerificationApplication> findByIdAndAccountId(String id, String accountId);
 
     Optional<VerificationApplication> findByPendingAccountId(String accountId);
+
+    /** The account's most recently decided application with {@code status}. */
+    Optional<VerificationApplication> findFirstByAccountIdAndStatusOrderByDecidedAtDesc(String accountId,
+                                                                                       ApplicationStatus status);
 }

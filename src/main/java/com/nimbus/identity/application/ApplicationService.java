@@ -16,10 +16,12 @@ import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.AccountEvent;
 import com.nimbus.identity.vocabulary.AuditAction;
+import com.nimbus.identity.vocabulary.IdentityType;
 import com.nimbus.identity.vocabulary.ReasonCode;
 import com.nimbus.identity.vocabulary.ValidationFailed;
 import com.nimbus.identity.vocabulary.Workflow;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -192,7 +194,84 @@ public class ApplicationService implements PendingApplications {
         }
     }
 
+    /**
+     * Replaces the document of an application a reviewer asked new pages for ({@code PHOTO_REQUESTED}): the parts are
+     * checked as at submission ({@link DocumentPages#accept}), the old pages are deleted (their objects from the
+     * store once this commits), the application is {@code SUBMITTED} again and its process told
+     * ({@code DocumentReplaced}), all in one transaction: bad input or an application not waiting
+     * ({@link ApplicationNotWaiting}) changes nothing.
+     */
+    @Transactional
+    public VerificationApplication replaceDocument(String accountId, String applicationId, byte[]... documentParts) {
+        accounts.find(accountId);
+        findOfAccount(accountId, applicationId);
+        DocumentPages.AcceptedDocument document = documents.accept(documentParts == null ? List.of()
+                : Arrays.asList(documentParts));
+        VerificationApplication application = applications.findForUpdate(applicationId)
+                .orElseThrow(() -> new ApplicationNotFound(accountId, applicationId));
+        if (application.getStatus() != ApplicationStatus.PHOTO_REQUESTED) {
+            throw new ApplicationNotWaiting(application.getStatus());
+        }
+        application.resubmitted();
+        applications.saveAndFlush(application);
+        documents.replace(applicationId, accountId, document);
+        processes.documentReplaced(applicationId);
+        publish(AccountEvent.Type.APPLICATION_SUBMITTED, application, clock.instant());
+        log.info("Application {}: the document was replaced by {} page(s); the automated checks run again",
+                applicationId, document.pageCount());
+        return application;
+    }
+
     // ---- steps of the processes (called by the delegates of this package) ----
+
+    /**
+     * A reviewer asks the holder for new pages of the document instead of rejecting: the application becomes
+     * {@code PHOTO_REQUESTED} with the reviewer's reasons (reviewers' codes only) and comment, which the holder reads.
+     */
+    @Transactional
+    public void requestPhoto(String applicationId, List<String> reasonCodes, String comment) {
+        if (reasonCodes == null || reasonCodes.isEmpty()) {
+            throw new IllegalArgumentException("a request for new pages needs at least one reason");
+        }
+        VerificationApplication application = pendingForUpdate(applicationId);
+        List<Reason> reasons = reasonCodes.stream()
+                .map(code -> ReasonCode.parse(code)
+                        .filter(reason -> reason.origin() == ReasonCode.Origin.REVIEWER)
+                        .orElseThrow(() -> new IllegalArgumentException("reason code " + code
+                                + " is not one of the reviewer reasons")))
+                .distinct()
+                .map(Reason::of)
+                .toList();
+        application.requestPhoto(reasons, comment);
+        publish(AccountEvent.Type.APPLICATION_PHOTO_REQUESTED, application, clock.instant());
+        log.info("Application {}: new pages of the document asked for: {}", applicationId, reasonCodes);
+    }
+
+    /**
+     * The soft signals of an application that the automated checks do not see: a change from an enterprise to an
+     * individual identity, and how many days ago the account's last rejection was decided.
+     */
+    @Transactional(readOnly = true)
+    public SoftSignals softSignals(String applicationId) {
+        VerificationApplication application = find(applicationId);
+        Account account = accounts.find(application.getAccountId());
+        boolean enterpriseToIndividual = application.getKind() == ApplicationKind.CHANGE
+                && account.isVerified() && account.getIdentityType() == IdentityType.ENTERPRISE
+                && application.getIdentityType() == IdentityType.INDIVIDUAL;
+        Integer days = applications.findFirstByAccountIdAndStatusOrderByDecidedAtDesc(application.getAccountId(),
+                        ApplicationStatus.REJECTED)
+                .filter(rejected -> !rejected.getId().equals(applicationId) && rejected.getDecidedAt() != null)
+                .map(rejected -> (int) Math.max(0, Duration.between(rejected.getDecidedAt(), clock.instant()).toDays()))
+                .orElse(null);
+        return new SoftSignals(enterpriseToIndividual, days);
+    }
+
+    /**
+     * @param enterpriseToIndividual a change from an enterprise-verified account to an individual identity
+     * @param daysSinceLastRejection whole days since the account's last rejection was decided; null when none
+     */
+    public record SoftSignals(boolean enterpriseToIndividual, Integer daysSinceLastRejection) {
+    }
 
     /**
      * Runs the automated checks, each page of the document decoded once for all of them; an application that passes

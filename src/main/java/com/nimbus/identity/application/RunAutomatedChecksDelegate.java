@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
-/** "Run automated checks": writes {@code automatedChecksPassed}, {@code checkSummary} and, on failure, the reasons. */
+/**
+ * "Run automated checks": writes {@code automatedChecksPassed}, {@code checkSummary}, the soft signals
+ * {@code similarPhotoWarning} and {@code blurWarning} and, on failure, the reasons.
+ */
 @ProcessBean
 @Component("runAutomatedChecks")
 class RunAutomatedChecksDelegate implements JavaDelegate {
@@ -26,6 +29,8 @@ class RunAutomatedChecksDelegate implements JavaDelegate {
         CheckReport report = applications.runAutomatedChecks(Variables.applicationId(execution));
         execution.setVariable(Workflow.Var.AUTOMATED_CHECKS_PASSED, report.passed());
         execution.setVariable(Workflow.Var.CHECK_SUMMARY, report.summary());
+        execution.setVariable(Workflow.Var.SIMILAR_PHOTO_WARNING, report.similarPhotoWarning());
+        execution.setVariable(Workflow.Var.BLUR_WARNING, report.blurWarning());
         if (!report.passed()) {
             execution.setVariable(Workflow.Var.REJECTION_REASONS, SpinValues.jsonValue(
                     Variables.jsonArray(report.failureReasons().stream().map(ReasonCode::name).toList())).create());

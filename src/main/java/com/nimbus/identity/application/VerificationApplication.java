@@ -90,6 +90,30 @@ public class VerificationApplication implements Persistable<String> {
         this.status = ApplicationStatus.IN_REVIEW;
     }
 
+    /**
+     * A reviewer asks for new pages: the application stays pending and holds the reasons and the comment the holder
+     * reads, until the new pages come ({@link #resubmitted}) or the wait ends in a rejection.
+     */
+    void requestPhoto(List<Reason> why, String comment) {
+        if (status != ApplicationStatus.IN_REVIEW) {
+            throw new IllegalStateException("application " + id + " is " + status + ", not in review");
+        }
+        this.status = ApplicationStatus.PHOTO_REQUESTED;
+        this.reviewComment = comment;
+        this.reasons.clear();
+        this.reasons.addAll(why);
+    }
+
+    /** New pages came: the automated checks run again, the reasons asked for are answered. */
+    void resubmitted() {
+        if (status != ApplicationStatus.PHOTO_REQUESTED) {
+            throw new IllegalStateException("application " + id + " is " + status + ", not waiting for pages");
+        }
+        this.status = ApplicationStatus.SUBMITTED;
+        this.reviewComment = null;
+        this.reasons.clear();
+    }
+
     void approve(String by, String comment, Instant at) {
         decide(ApplicationStatus.APPROVED, by, comment, at);
     }

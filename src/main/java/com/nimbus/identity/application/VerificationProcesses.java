@@ -29,6 +29,16 @@ public class VerificationProcesses {
      * Correlates {@code ApplicationWithdrawn} to the instance working on the application.
      * Throws the engine's {@code MismatchingMessageCorrelationException} when the instance no longer waits for it.
      */
+    /**
+     * Correlates {@code DocumentReplaced} to the review waiting for new pages of the application's document. Throws
+     * the engine's {@code MismatchingMessageCorrelationException} when none waits for them.
+     */
+    public void documentReplaced(String applicationId) {
+        runtime.createMessageCorrelation(Workflow.MESSAGE_DOCUMENT_REPLACED)
+                .processInstanceBusinessKey(applicationId)
+                .correlate();
+    }
+
     public void withdraw(String applicationId) {
         runtime.createMessageCorrelation(Workflow.MESSAGE_WITHDRAWN)
                 .processInstanceBusinessKey(applicationId)

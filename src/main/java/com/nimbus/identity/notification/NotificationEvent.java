@@ -6,6 +6,8 @@ public enum NotificationEvent {
     APPLICATION_APPROVED,
     APPLICATION_REJECTED,
     APPLICATION_WITHDRAWN,
+    /** A reviewer asked for new pages of the document, with the reasons; the application waits for them. */
+    PHOTO_REQUESTED,
     IDENTITY_CHANGED,
     VERIFICATION_REVOKED,
     /** R9: the registered data no longer matches; the verification is revoked after a grace period unless changed. */

@@ -182,7 +182,8 @@ public class NotificationService {
             throw new IllegalArgumentException("Application " + applicationId + " is not of account " + account.getId());
         }
         boolean rejection = event == NotificationEvent.APPLICATION_REJECTED
-                || event == NotificationEvent.APPLICATION_REJECTED_AUTOMATICALLY;
+                || event == NotificationEvent.APPLICATION_REJECTED_AUTOMATICALLY
+                || event == NotificationEvent.PHOTO_REQUESTED;
         List<Reason> reasons = List.of();
         String comment = null;
         if (rejection && application != null) {

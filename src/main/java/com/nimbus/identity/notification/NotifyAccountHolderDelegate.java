@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * the supervisors). The model names the event in the input parameter {@code event} and the channel in the
  * variable {@code channel} (the element variable of a multi-instance over the channels); without it, the
  * message center. The notification key is the process instance, the step and the account (one step of a
- * re-check sweep notifies many accounts), so a retried job never delivers a channel twice.
+ * re-check sweep notifies many accounts), so a retried job never delivers a channel twice. A step the model may pass
+ * more than once (a second request for new pages) names its round in the input parameter {@code notificationRound},
+ * which the key then holds too.
  */
 @ProcessBean
 @Component("notifyAccountHolder")
@@ -31,8 +33,9 @@ class NotifyAccountHolderDelegate implements JavaDelegate {
         NotificationEvent event = NotificationEvent.valueOf(Variables.string(execution, Workflow.Var.EVENT));
         String channel = Variables.string(execution, CHANNEL);
         String accountId = Variables.accountId(execution);
+        String round = Variables.string(execution, Workflow.Var.NOTIFICATION_ROUND);
         String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
-                + (accountId == null ? "" : ":" + accountId);
+                + (accountId == null ? "" : ":" + accountId) + (round == null ? "" : ":" + round);
         notifications.deliver(key, accountId, Variables.applicationId(execution), event,
                 channel == null ? Channel.MESSAGE_CENTER : Channel.valueOf(channel));
     }

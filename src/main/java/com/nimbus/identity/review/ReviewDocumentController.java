@@ -145,7 +145,8 @@ class ReviewDocumentController {
                 .filter(a -> a.getStatus().isPending())
                 .orElse(null);
         Task review = application == null ? null : tasks.createTaskQuery().processInstanceBusinessKey(applicationId)
-                .taskDefinitionKey(Workflow.USER_TASK_REVIEW).singleResult();
+                .taskDefinitionKeyIn(Workflow.USER_TASK_REVIEW, Workflow.USER_TASK_SECOND_REVIEW).list().stream()
+                .findFirst().orElse(null);
         if (review == null) {
             log.info("Review {} of application {} refused to user {}: no open review", what, applicationId, userId);
             return ResponseEntity.notFound().build();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a reviewer may send when she completes {@code reviewApplication}, checked in one place for every door: the
+ * What a reviewer may send when she completes {@code reviewApplication} (or, with its own decisions, {@code secondReview}), checked in one place for every door: the
  * engine's REST API and its mount in the webapps ({@link ReviewTaskRequestFilter}, a 400 before the engine is
  * touched) and the task's listener ({@link ReviewTaskListener}, for anything that reaches the engine otherwise).
  * <ul>
@@ -47,8 +47,16 @@ final class ReviewInputs {
         }
     }
 
-    /** Every problem of a completion with {@code inputs}; empty when the review may be completed so. */
+    /** Every problem of a completion of {@code reviewApplication} with {@code inputs}; empty when it may be completed so. */
     static List<String> problems(Map<String, Input> inputs) {
+        return problems(inputs, Workflow.REVIEW_DECISIONS);
+    }
+
+    /**
+     * Every problem of a completion with {@code inputs} where {@code decisions} are the task's decisions
+     * ({@link Workflow#REVIEW_DECISIONS}, or {@link Workflow#SECOND_REVIEW_DECISIONS} for the second review).
+     */
+    static List<String> problems(Map<String, Input> inputs, List<String> decisions) {
         List<String> problems = new ArrayList<>();
         List<String> others = inputs.keySet().stream().filter(name -> !Workflow.REVIEW_INPUTS.contains(name)).sorted()
                 .toList();
@@ -58,8 +66,8 @@ final class ReviewInputs {
         }
         Input decision = inputs.get(Workflow.Var.DECISION);
         if (decision == null || decision.isNull() || !decision.type().equals("string")
-                || !Workflow.REVIEW_DECISIONS.contains(decision.text())) {
-            problems.add("decision must be a String, one of " + String.join(", ", Workflow.REVIEW_DECISIONS) + ".");
+                || !decisions.contains(decision.text())) {
+            problems.add("decision must be a String, one of " + String.join(", ", decisions) + ".");
         }
         Optional<List<String>> reasons = reasons(inputs.get(Workflow.Var.REJECTION_REASONS), problems);
         if (decision != null && Workflow.REVIEW_DECISIONS_WITH_REASONS.contains(decision.text())

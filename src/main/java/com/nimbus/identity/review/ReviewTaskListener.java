@@ -30,6 +30,11 @@ import org.springframework.stereotype.Component;
  * Json values only, read without deserializing them) and records who decided: the authenticated user who completes
  * the task (the engine lets only the assignee complete it), or, for the application's own code, which runs without
  * one, the assignee.
+ * <p>
+ * After new pages of the document came ({@code photoRequestedBy} set), the review is assigned on create to the reviewer
+ * who asked for them; it stays a task of its candidate group, so a supervisor can reassign it. On the second review
+ * ({@code secondReview}, four eyes) it keeps the first reviewer in {@code firstReviewer} and refuses her as assignee
+ * and as the one who completes it, whoever calls.
  */
 @ProcessBean
 @Component("reviewTask")
@@ -56,12 +61,39 @@ class ReviewTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> created(task);
+            case EVENTNAME_ASSIGNMENT -> assigned(task);
             case EVENTNAME_COMPLETE -> completed(task);
             default -> { }
         }
     }
 
+    private static boolean isSecondReview(DelegateTask task) {
+        return Workflow.USER_TASK_SECOND_REVIEW.equals(task.getTaskDefinitionKey());
+    }
+
     private void created(DelegateTask task) {
+        if (isSecondReview(task)) {
+            task.getExecution().setVariable(Workflow.Var.FIRST_REVIEWER,
+                    Variables.string(task, Workflow.Var.REVIEWED_BY));
+        } else {
+            String asker = Variables.string(task, Workflow.Var.PHOTO_REQUESTED_BY);
+            if (asker != null) {
+                task.setAssignee(asker);
+            }
+        }
+        givePages(task);
+    }
+
+    /** Four eyes: the second review is never the first reviewer's, whoever assigns it. */
+    private void assigned(DelegateTask task) {
+        if (isSecondReview(task) && task.getAssignee() != null
+                && task.getAssignee().equals(Variables.string(task, Workflow.Var.FIRST_REVIEWER))) {
+            throw new ProcessEngineException("Four eyes: " + task.getAssignee() + " approved this application first "
+                    + "and cannot take its second review.");
+        }
+    }
+
+    private void givePages(DelegateTask task) {
         String applicationId = Variables.applicationId(task);
         String base = publicBaseUrl.resolve("/review/applications/" + applicationId);
         task.setVariable(Workflow.Var.DOCUMENT_URL, base + "/document");
@@ -92,11 +124,17 @@ class ReviewTaskListener implements TaskListener {
                 inputs.put(name, input(value));
             }
         }
-        List<String> problems = ReviewInputs.problems(inputs);
+        List<String> problems = ReviewInputs.problems(inputs,
+                isSecondReview(task) ? Workflow.SECOND_REVIEW_DECISIONS : Workflow.REVIEW_DECISIONS);
         if (!problems.isEmpty()) {
             throw new ProcessEngineException(String.join(" ", problems));
         }
-        task.getExecution().setVariable(Workflow.Var.REVIEWED_BY, reviewer(task));
+        String reviewer = reviewer(task);
+        if (isSecondReview(task) && reviewer.equals(Variables.string(task, Workflow.Var.FIRST_REVIEWER))) {
+            throw new ProcessEngineException("Four eyes: " + reviewer + " approved this application first and cannot "
+                    + "decide its second review.");
+        }
+        task.getExecution().setVariable(Workflow.Var.REVIEWED_BY, reviewer);
         Instant now = clock.instant();
         String decision = String.valueOf(Variables.string(task, Workflow.Var.DECISION));
         metrics.decided(decision, Workflow.REVIEW_DECISIONS_WITH_REASONS.contains(decision)

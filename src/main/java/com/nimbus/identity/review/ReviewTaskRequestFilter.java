@@ -31,8 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * them.
  * <ul>
  *   <li>claim: only for oneself;</li>
- *   <li>complete, submit-form, resolve of {@code reviewApplication}: only the decision's variables
- *   ({@link ReviewInputs}), else 400 and the task stays open;</li>
+ *   <li>complete, submit-form, resolve of {@code reviewApplication} and {@code secondReview}: only the decision's
+ *   variables ({@link ReviewInputs}), else 400 and the task stays open;</li>
  *   <li>bodies over {@value #MAX_BODY} bytes: 400 (a decision with its reasons and comment is far smaller).</li>
  * </ul>
  * Refusals have the engine REST API's error shape ({@code type}, {@code message}). That only the assignee completes
@@ -87,10 +87,10 @@ class ReviewTaskRequestFilter extends OncePerRequestFilter {
                                 + claimant + ".");
                 return;
             }
-        } else if (isReview(taskId)) {
+        } else if (decisionsOf(taskId).isPresent()) {
             List<String> problems = request_ == null
                     ? List.of("The request body must be a JSON object with the decision's variables.")
-                    : ReviewInputs.problems(inputs(request_.get("variables")));
+                    : ReviewInputs.problems(inputs(request_.get("variables")), decisionsOf(taskId).get());
             if (!problems.isEmpty()) {
                 refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
                         "Cannot complete task " + taskId + ": " + String.join(" ", problems));
@@ -100,9 +100,19 @@ class ReviewTaskRequestFilter extends OncePerRequestFilter {
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    private boolean isReview(String taskId) {
+    /** The decisions of the task when it is a review (first or second), else empty. */
+    private Optional<List<String>> decisionsOf(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        return task != null && Workflow.USER_TASK_REVIEW.equals(task.getTaskDefinitionKey());
+        if (task == null) {
+            return Optional.empty();
+        }
+        if (Workflow.USER_TASK_REVIEW.equals(task.getTaskDefinitionKey())) {
+            return Optional.of(Workflow.REVIEW_DECISIONS);
+        }
+        if (Workflow.USER_TASK_SECOND_REVIEW.equals(task.getTaskDefinitionKey())) {
+            return Optional.of(Workflow.SECOND_REVIEW_DECISIONS);
+        }
+        return Optional.empty();
     }
 
     private Optional<String> authenticatedUser(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package com.nimbus.identity.security;
 
+import com.nimbus.identity.vocabulary.Workflow;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -17,7 +18,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 /**
  * The engine's authorization checks, and on top of the permission to work on a task ({@code TASK_WORK}): a user
  * completes a task (also through its form, or with a BPMN error or escalation) only while it is assigned to her, and
- * claims only a task nobody holds. {@code TASK_WORK} alone lets every candidate complete a task a colleague holds; the
+ * claims only a task nobody holds. The first reviewer of an application neither claims nor completes its second review
+ * (four eyes). {@code TASK_WORK} alone lets every candidate complete a task a colleague holds; the
  * product records the one who completed it as the reviewer, so it must be the one who holds it.
  * <p>
  * Applies to authenticated users (the engine's REST API, the webapps); the application's own code, which runs without
@@ -37,6 +39,13 @@ class AssigneeWorksTheTask extends AuthorizationCommandChecker {
         }
         Command<?> command = invocation.getCommand();
         String userId = user.getUserId();
+        boolean firstReviewer = Workflow.USER_TASK_SECOND_REVIEW.equals(task.getTaskDefinitionKey())
+                && userId.equals(task.getVariable(Workflow.Var.FIRST_REVIEWER));
+        if (firstReviewer && (command instanceof ClaimTaskCmd || command instanceof CompleteTaskCmd
+                || command instanceof SubmitTaskFormCmd)) {
+            throw new AuthorizationException("Four eyes: " + userId + " approved this application first and cannot "
+                    + "take or decide its second review (task " + task.getId() + ").");
+        }
         if (command instanceof ClaimTaskCmd) {
             if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
                 throw new AuthorizationException("Task " + task.getId() + " is held by " + task.getAssignee()

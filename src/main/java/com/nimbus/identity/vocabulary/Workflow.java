@@ -28,10 +28,16 @@ public final class Workflow {
     public static final String TABLE_IDENTITY_QUOTA = "identity-quota";
     public static final String TABLE_ACCEPTED_DOCUMENTS = "accepted-documents";
     public static final String TABLE_REVOCATION_POLICY = "revocation-policy";
+    /** Whether an approval needs a second reviewer's approval too, from the soft signals of the application. */
+    public static final String TABLE_FOUR_EYES = "four-eyes";
 
     public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
+    /** The holder sent new pages of the document after a reviewer asked for them; business key: the application id. */
+    public static final String MESSAGE_DOCUMENT_REPLACED = "DocumentReplaced";
 
     public static final String USER_TASK_REVIEW = "reviewApplication";
+    /** The second reviewer's task after an approval with a soft signal (four eyes); never the first reviewer's. */
+    public static final String USER_TASK_SECOND_REVIEW = "secondReview";
 
     /** Variables: ids and non-sensitive facts only, never names, numbers or photos. */
     public static final class Var {
@@ -73,6 +79,23 @@ public final class Workflow {
         public static final String SIMILAR_PAGE_URL = "similarPageUrl";
         /** For a change: the address of the account's current identity, drawn like the entered data. */
         public static final String CURRENT_IDENTITY_URL = "currentIdentityUrl";
+        /** The reviewer who asked for a new photo: the review that follows the new pages is offered to her first. */
+        public static final String PHOTO_REQUESTED_BY = "photoRequestedBy";
+        /** How many times new pages were asked for in this review (1, 2, ...): each request is told anew. */
+        public static final String PHOTO_REQUESTS = "photoRequests";
+        /** A notification's round, for a step a model may pass more than once: each round is delivered anew. */
+        public static final String NOTIFICATION_ROUND = "notificationRound";
+        /** The reviewer whose approval waits for a second one; she may not take the second review. */
+        public static final String FIRST_REVIEWER = "firstReviewer";
+        /** Soft signals of the automated checks: a similar photo of another account, a photo close to too blurry. */
+        public static final String SIMILAR_PHOTO_WARNING = "similarPhotoWarning";
+        public static final String BLUR_WARNING = "blurWarning";
+        /** Soft signals of the application: a change from an enterprise to an individual identity. */
+        public static final String ENTERPRISE_TO_INDIVIDUAL = "enterpriseToIndividual";
+        /** Days since the account's last rejected application was decided; null when it has none. */
+        public static final String DAYS_SINCE_LAST_REJECTION = "daysSinceLastRejection";
+        /** The four-eyes table's answer: an approval stands only with a second reviewer's approval. */
+        public static final String SECOND_REVIEW_REQUIRED = "secondReviewRequired";
 
         /** The address of page {@code page} (1 to 4) of the document, for the reviewer's form: {@code documentPage2Url}. */
         public static String documentPageUrl(int page) {
@@ -82,12 +105,18 @@ public final class Workflow {
 
     public static final String DECISION_APPROVE = "APPROVE";
     public static final String DECISION_REJECT = "REJECT";
+    /** Ask the holder for new pages of the document, with the reasons, instead of rejecting. */
+    public static final String DECISION_REQUEST_PHOTO = "REQUEST_PHOTO";
 
     /** The decisions a reviewer may take on {@link #USER_TASK_REVIEW}; a new one is added here. */
-    public static final List<String> REVIEW_DECISIONS = List.of(DECISION_APPROVE, DECISION_REJECT);
+    public static final List<String> REVIEW_DECISIONS = List.of(DECISION_APPROVE, DECISION_REJECT,
+            DECISION_REQUEST_PHOTO);
 
-    /** The decisions of {@link #REVIEW_DECISIONS} that need at least one reason in {@code rejectionReasons}. */
-    public static final List<String> REVIEW_DECISIONS_WITH_REASONS = List.of(DECISION_REJECT);
+    /** The decisions a second reviewer may take on {@link #USER_TASK_SECOND_REVIEW}. */
+    public static final List<String> SECOND_REVIEW_DECISIONS = List.of(DECISION_APPROVE, DECISION_REJECT);
+
+    /** The decisions that need at least one reason in {@code rejectionReasons}. */
+    public static final List<String> REVIEW_DECISIONS_WITH_REASONS = List.of(DECISION_REJECT, DECISION_REQUEST_PHOTO);
 
     /**
      * The only variables a reviewer may set when completing {@link #USER_TASK_REVIEW}: everything else of the review

@@ -2,6 +2,8 @@ package com.nimbus.identity.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbus.identity.vocabulary.Workflow;
+
 import com.nimbus.identity.review.ReviewInputs.Input;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +60,27 @@ class ReviewInputsTest {
                 .containsExactly("rejectionReasons must be a Json array of reason codes.");
         assertThat(ReviewInputs.problems(inputs("decision", "String", "APPROVE", "rejectionReasons", "Json", "{\"a\":1}")))
                 .containsExactly("rejectionReasons must be a Json array of reason codes.");
+    }
+
+    @Test
+    void askingForNewPagesNeedsReviewersReasonsToo() {
+        assertThat(ReviewInputs.problems(inputs("decision", "String", "REQUEST_PHOTO", "rejectionReasons", "Json",
+                "[\"DOCUMENT_UNCLEAR\"]"))).isEmpty();
+        assertThat(ReviewInputs.problems(inputs("decision", "String", "REQUEST_PHOTO")))
+                .containsExactly("A decision REQUEST_PHOTO needs at least one reason in rejectionReasons.");
+        assertThat(ReviewInputs.problems(inputs("decision", "String", "REQUEST_PHOTO", "rejectionReasons", "Json",
+                "[\"IMAGE_BLURRY\"]"))).anyMatch(p -> p.startsWith("Not a reviewer's reason: IMAGE_BLURRY"));
+    }
+
+    @Test
+    void theSecondReviewApprovesOrRejectsOnly() {
+        assertThat(ReviewInputs.problems(inputs("decision", "String", "APPROVE"), Workflow.SECOND_REVIEW_DECISIONS))
+                .isEmpty();
+        assertThat(ReviewInputs.problems(inputs("decision", "String", "REQUEST_PHOTO", "rejectionReasons", "Json",
+                "[\"DOCUMENT_UNCLEAR\"]"), Workflow.SECOND_REVIEW_DECISIONS))
+                .containsExactly("decision must be a String, one of APPROVE, REJECT.");
+        assertThat(ReviewInputs.problems(inputs("decision", "String", "REJECT"), Workflow.SECOND_REVIEW_DECISIONS))
+                .containsExactly("A decision REJECT needs at least one reason in rejectionReasons.");
     }
 
     @Test

@@ -156,6 +156,22 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** {@code PUT .../document}: multipart/form-data with a file part {@code document} for each of {@code documents}. */
+    public Response replaceDocument(String accountId, String applicationId, List<byte[]> documents) {
+        String boundary = "----" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 0; i < documents.size(); i++) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"page-" + (i + 1)
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(documents.get(i));
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
+        return send(request("/api/accounts/" + accountId + "/verification-applications/" + applicationId + "/document")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Deploys one BPMN model through {@code /engine-rest/deployment/create}. */
     public Response deploy(String bpmn) {
         String boundary = "----" + UUID.randomUUID();

@@ -29,7 +29,14 @@ public final class TestImages {
         g.setColor(new Color(20, 40, 90));
         g.setStroke(new BasicStroke(4));
         g.drawRect(40, 40, 1120, 680);
-        g.fillRect(80, 120, 300, 380);
+        // each card's own shading and layout, as photos of two people's documents differ: their fingerprints do too
+        for (int block = 0; block < 12; block++) {
+            int grey = 120 + r.nextInt(110);
+            g.setColor(new Color(grey, grey, grey));
+            g.fillRect(40 + r.nextInt(900), 40 + r.nextInt(500), 200 + r.nextInt(250), 150 + r.nextInt(200));
+        }
+        g.setColor(new Color(20, 40, 90));
+        g.fillRect(60 + r.nextInt(780), 60 + r.nextInt(260), 300, 380);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 44));
         g.drawString("RESIDENT IDENTITY CARD", 420, 130);
         g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 36));

@@ -51,6 +51,7 @@ class OpenApiDocumentIT {
             Endpoint.of("GET", APPLICATIONS, 200, 404),
             Endpoint.of("GET", APPLICATIONS + "/{applicationId}", 200, 404),
             Endpoint.of("POST", APPLICATIONS + "/{applicationId}/withdrawal", 200, 404, 409),
+            Endpoint.of("PUT", APPLICATIONS + "/{applicationId}/document", 202, 400, 404, 409, 413, 415, 503),
             Endpoint.of("GET", ACCOUNT + "/messages", 200, 400, 404),
             Endpoint.of("GET", ACCOUNT + "/entitlements", 200, 400, 404),
             Endpoint.of("POST", "/api/webhook-subscriptions", 201, 400, 409, 415, 422),
@@ -62,8 +63,7 @@ class OpenApiDocumentIT {
      * Endpoints of SPEC's HTTP API table not built yet. Whoever builds one moves it to {@link #SERVED}: this test
      * fails while an endpoint of this list is in the document.
      */
-    static final List<Endpoint> NOT_YET_SERVED = List.of(
-            Endpoint.of("PUT", APPLICATIONS + "/{applicationId}/document", 202, 400, 404, 409, 413, 415));
+    static final List<Endpoint> NOT_YET_SERVED = List.of();
 
     /**
      * SPEC: every endpoint of {@code /api} needs credentials of the right group, and wrong credentials are throttled
@@ -123,14 +123,15 @@ class OpenApiDocumentIT {
 
     @Test
     void nothingStillListedAsNotBuiltIsInTheDocument() {
+        List<String> notBuilt = NOT_YET_SERVED.stream().map(OpenApiDocumentIT::key).toList();
         assertThat(operations().keySet()).as("served now: move from NOT_YET_SERVED to SERVED")
-                .doesNotContainAnyElementsOf(NOT_YET_SERVED.stream().map(OpenApiDocumentIT::key).toList());
+                .noneMatch(notBuilt::contains);
         for (JsonNode operation : operations().values()) {
             assertThat(statuses(operation)).as("a status of NOT_YET_ANSWERED is answered now: move it to EVERY_ENDPOINT")
                     .noneMatch(NOT_YET_ANSWERED::contains);
         }
         assertThat(NOT_YET_SERVED).as("an endpoint is listed both as served and as not built")
-                .doesNotContainAnyElementsOf(SERVED);
+                .noneMatch(SERVED::contains);
     }
 
     @Test

@@ -19,6 +19,20 @@ public record CheckReport(List<CheckResult> results) {
                 .toList();
     }
 
+    /** A soft signal: another account submitted a similar photo (the check warned). */
+    public boolean similarPhotoWarning() {
+        return warned(SimilarPhotoCheck.NAME);
+    }
+
+    /** A soft signal: a page is sharp enough to pass, but close to too blurry (the check warned). */
+    public boolean blurWarning() {
+        return warned(PhotoSharpnessCheck.NAME);
+    }
+
+    private boolean warned(String check) {
+        return results.stream().anyMatch(r -> r.check().equals(check) && r.outcome() == CheckResult.Outcome.WARN);
+    }
+
     /** A Markdown table for the reviewer's form: each check, its outcome and its detail. */
     public String summary() {
         StringBuilder md = new StringBuilder("| Check | Result | Detail |\n|---|---|---|\n");

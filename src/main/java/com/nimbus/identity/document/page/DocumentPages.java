@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -153,6 +155,38 @@ public class DocumentPages {
         pages.insert(rows);
         log.debug("Application {}: {} page(s) in {} object(s) stored", applicationId, rows.size(),
                 document.parts().size());
+    }
+
+    /**
+     * Replaces the application's pages with {@code document}, in the caller's transaction: the new objects are
+     * written and recorded, the old pages' rows deleted, and once the transaction commits the old objects are
+     * deleted from the store (an object left behind by a failure then is removed by {@link OrphanedObjects}, as no
+     * page names it any more). On a rollback the new objects are the orphans.
+     */
+    public void replace(String applicationId, String accountId, AcceptedDocument document) {
+        List<String> oldKeys = pages.pagesOf(applicationId).stream().map(StoredPage::objectKey).distinct().toList();
+        pages.deleteOf(applicationId);
+        store(applicationId, accountId, document);
+        Runnable deleteOld = () -> oldKeys.forEach(key -> {
+            try {
+                store.delete(key);
+            } catch (RuntimeException e) {
+                log.warn("Replaced object {} of application {} could not be deleted now ({}); the orphan sweep will",
+                        key, applicationId, e.toString());
+            }
+        });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deleteOld.run();
+                }
+            });
+        } else {
+            deleteOld.run();
+        }
+        log.debug("Application {}: {} old object(s) replaced by {} page(s)", applicationId, oldKeys.size(),
+                document.pageCount());
     }
 
     /** How many pages the application's document has (0 when it has none). */

@@ -59,6 +59,11 @@ class PageRepository {
                 });
     }
 
+    /** Deletes every page of the application (its document is being replaced). */
+    int deleteOf(String applicationId) {
+        return jdbc.update("delete from document_page where application_id = ?", applicationId);
+    }
+
     List<StoredPage> pagesOf(String applicationId) {
         return jdbc.query("select " + COLUMNS + " from document_page where application_id = ? order by page_no",
                 PageRepository::page, applicationId);
