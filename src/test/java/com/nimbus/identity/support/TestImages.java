@@ -29,14 +29,19 @@ public final class TestImages {
         g.setColor(new Color(20, 40, 90));
         g.setStroke(new BasicStroke(4));
         g.drawRect(40, 40, 1120, 680);
-        // each card's own shading and layout, as photos of two people's documents differ: their fingerprints do too
-        for (int block = 0; block < 12; block++) {
-            int grey = 120 + r.nextInt(110);
-            g.setColor(new Color(grey, grey, grey));
-            g.fillRect(40 + r.nextInt(900), 40 + r.nextInt(500), 200 + r.nextInt(250), 150 + r.nextInt(200));
+        // each card's own shading, as photos of two people's documents differ: a random grey for each cell of the 9 x 8
+        // grid the fingerprint averages the photo down to, so that every bit of two cards' fingerprints is a coin toss
+        // and two test photos are never within the same-photo distance by chance
+        for (int column = 0; column < 9; column++) {
+            for (int row = 0; row < 8; row++) {
+                int grey = 110 + r.nextInt(130);
+                g.setColor(new Color(grey, grey, grey));
+                g.fillRect(column * 1200 / 9, row * 760 / 8, 1200 / 9 + 1, 760 / 8 + 1);
+            }
         }
         g.setColor(new Color(20, 40, 90));
-        g.fillRect(60 + r.nextInt(780), 60 + r.nextInt(260), 300, 380);
+        g.drawRect(40, 40, 1120, 680);
+        g.fillRect(60 + r.nextInt(780), 60 + r.nextInt(260), 120, 150);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 44));
         g.drawString("RESIDENT IDENTITY CARD", 420, 130);
         g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 36));
