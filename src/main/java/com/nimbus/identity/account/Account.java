@@ -189,13 +189,7 @@ public class Account implements Persistable<String> {
      */
     public void revoke(String code, String message, Instant at) {
         this.status = VerificationStatus.UNVERIFIED;
-        this.identityType = null;
-        this.verifiedApplicationId = null;
-        this.identityKey = null;
-        this.verifiedName = null;
-        this.maskedDocumentNumber = null;
-        this.verifiedAt = null;
-        this.changeLockedUntil = null;
+        clearIdentity();
         this.revocationCode = code;
         this.revocationMessage = message;
         this.revokedAt = at;
@@ -216,6 +210,13 @@ public class Account implements Persistable<String> {
         }
         this.email = "";
         this.phone = "";
+        clearIdentity();
+        this.revocationCode = null;
+        this.revocationMessage = null;
+        this.erasedAt = at;
+    }
+
+    private void clearIdentity() {
         this.identityType = null;
         this.verifiedApplicationId = null;
         this.identityKey = null;
@@ -223,8 +224,5 @@ public class Account implements Persistable<String> {
         this.maskedDocumentNumber = null;
         this.verifiedAt = null;
         this.changeLockedUntil = null;
-        this.revocationCode = null;
-        this.revocationMessage = null;
-        this.erasedAt = at;
     }
 }

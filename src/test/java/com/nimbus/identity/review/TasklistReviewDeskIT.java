@@ -6,6 +6,7 @@ import com.nimbus.identity.account.Account;
 import com.nimbus.identity.application.VerificationApplication;
 import com.nimbus.identity.support.ApiClient;
 import com.nimbus.identity.support.Fixtures;
+import com.nimbus.identity.support.HeadlessChromium;
 import com.nimbus.identity.support.IntegrationTest;
 import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestIdentities;
@@ -13,7 +14,6 @@ import com.nimbus.identity.support.TestImages;
 import com.nimbus.identity.support.TestPdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -26,9 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,9 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class TasklistReviewDeskIT {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
     @Autowired Fixtures fixtures;
@@ -54,15 +48,9 @@ class TasklistReviewDeskIT {
 
     @BeforeEach
     void openBrowser() {
-        assertThat(Path.of(CHROMIUM)).as("Debian's chromium package is needed: apt-get install chromium chromium-driver")
-                .exists();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run",
-                "--disable-component-update", "--disable-sync", "--window-size=1500,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        HeadlessChromium.Browser chromium = HeadlessChromium.open();
+        browser = chromium.driver();
+        wait = chromium.waits();
         console = ApiClient.as(port, "console", "console");
     }
 
@@ -117,9 +105,7 @@ class TasklistReviewDeskIT {
 
     /** Clicks as a person does: scrolls the element into the middle of the window first. */
     private void click(By locator) {
-        var element = browser.findElement(locator);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        new HeadlessChromium.Browser(browser, wait).click(locator);
     }
 
     private void completeWith(String decisionLabel, String taskId) {
