@@ -154,6 +154,15 @@ class TasklistDeskIT {
         click(By.xpath("//button[normalize-space(.)='完成']"));
         wait.until(d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
         Processes.executeJobs(engine, applicationId);
+        // the same photo elsewhere and an earlier rejection: the approval stands once a second reviewer approves too
+        Task second = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(applicationId)
+                .taskDefinitionKey("secondReview").singleResult();
+        assertThat(second).as("four eyes: a second review").isNotNull();
+        assertThat(console.get("/api/accounts/" + accountId + "/verification").json().get("status").asText())
+                .isEqualTo("UNVERIFIED");
+        engine.getTaskService().claim(second.getId(), "bob");
+        engine.getTaskService().complete(second.getId(), Map.of("decision", "APPROVE"));
+        Processes.executeJobs(engine, applicationId);
         assertThat(console.get("/api/accounts/" + accountId + "/verification").json().get("status").asText())
                 .isEqualTo("VERIFIED");
     }

@@ -73,8 +73,8 @@ public class Fixtures {
     }
 
     /**
-     * alice approves; when the approval needs a second reviewer's (four eyes: the usual test photos look alike, so a
-     * similar photo of another account is common here), bob approves too.
+     * alice approves; when the approval needs a second reviewer's (four eyes: a soft signal such as an earlier
+     * rejection of the account, a photo close to too blurry or one sent by another account too), bob approves too.
      */
     public void approve(String applicationId) {
         decide(applicationId, "alice", Map.of("decision", "APPROVE"));
