@@ -99,6 +99,7 @@ public class ApplicationService implements PendingApplications {
     public VerificationApplication submit(String accountId, String applicationJson, byte[]... documentParts) {
         DocumentPages.AcceptedDocument document = documents.accept(documentParts == null ? List.of()
                 : Arrays.asList(documentParts));
+        String fingerprintKeyId = quotas.holdFingerprintKey();
         Account account = accounts.lock(accountId);
         ApplicationRequest.EnteredIdentity entered = parse(applicationJson).validate();
         applications.findByPendingAccountId(accountId).ifPresent(pending -> {
@@ -112,7 +113,8 @@ public class ApplicationService implements PendingApplications {
         VerificationApplication application = new VerificationApplication(applicationId, accountId, kind,
                 entered.identityType(), account.getRegistrationRegion(), entered.name(), entered.address(),
                 entered.documentType(), cipher.encryptText(entered.normalisedNumber(), applicationId), DocumentNumbers.mask(entered.normalisedNumber()),
-                quotas.identityKey(account.getRegistrationRegion(), entered.documentType(), entered.normalisedNumber()),
+                quotas.identityKey(fingerprintKeyId, account.getRegistrationRegion(), entered.documentType(),
+                        entered.normalisedNumber()),
                 clock.instant());
         try {
             applications.saveAndFlush(application);

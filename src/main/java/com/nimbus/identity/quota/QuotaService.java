@@ -32,6 +32,8 @@ public class QuotaService {
     private final FieldCipher cipher;
     private final IdentityQuotaTable table;
 
+    private volatile Boolean postgres;
+
     public QuotaService(JdbcTemplate jdbc, FieldCipher cipher, IdentityQuotaTable table) {
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -46,6 +48,18 @@ public class QuotaService {
     /** The key an identity is counted under; {@code normalisedNumber} as {@code DocumentNumbers.normalise} gives it. */
     public String identityKey(String region, DocumentType type, String normalisedNumber) {
         return identityKey(fingerprintKeyInUse(), region, type, normalisedNumber);
+    }
+
+    /**
+     * The fingerprint key a new application's identity key is made with, held until the caller's transaction ends:
+     * on PostgreSQL it is read under a share lock, and a key rotation's rebuild locks the same row for update, so the
+     * rebuild waits for submissions in flight and submissions that come meanwhile wait for it; no application is left
+     * with a key made with the fingerprint key being retired. Called first in the submission's transaction, before it
+     * locks anything the rebuild also locks (the account), so the two never wait for each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String holdFingerprintKey() {
+        return fingerprintKeyId(true);
     }
 
     /**
@@ -64,7 +78,12 @@ public class QuotaService {
      * when a key rotation has rebuilt them all.
      */
     public String fingerprintKeyInUse() {
-        String recorded = jdbc.queryForObject("select key_id from quota_fingerprint_key where id = 1", String.class);
+        return fingerprintKeyId(false);
+    }
+
+    private String fingerprintKeyId(boolean sharedLock) {
+        String recorded = jdbc.queryForObject("select key_id from quota_fingerprint_key where id = 1"
+                + (sharedLock && isPostgres() ? " for share" : ""), String.class);
         String keyId = recorded != null ? recorded : cipher.legacyKeyId();
         if (keyId == null || !cipher.hasFingerprintKey(keyId)) {
             throw new IllegalStateException("the quota keys are made with fingerprint key "
@@ -72,6 +91,16 @@ public class QuotaService {
                     + ", which is not configured: list it in identity.crypto.fingerprint-keys");
         }
         return keyId;
+    }
+
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
     }
 
     /** Whether the identity could verify one more account now (the early check at submission). */
