@@ -100,7 +100,8 @@ public class DocumentPages {
      * ({@link ValidationFailed} on {@code document}), each at most 10 MiB ({@link DocumentTooLarge}), a JPEG, PNG or
      * PDF by its bytes ({@link DocumentTypeUnsupported}), a PDF as {@link PdfDocuments#inspect} requires, and at most
      * four pages in all ({@link ValidationFailed}). A photo's metadata is removed here ({@link ImageMetadata}), so that
-     * the uploaded bytes themselves are never stored. Nothing is decoded.
+     * the uploaded bytes themselves are never stored; a PDF loses its document information and XMP metadata
+     * ({@link PdfDocuments#inspectAndClean}). Nothing is decoded.
      */
     public AcceptedDocument accept(List<byte[]> uploaded) {
         if (uploaded == null || uploaded.isEmpty()) {
@@ -122,7 +123,8 @@ public class DocumentPages {
             DocumentFormat format = DocumentFormat.sniff(content).orElseThrow(() -> new DocumentTypeUnsupported(
                     uploaded.size() == 1 ? DocumentTypeUnsupported.DETAIL
                             : "Document part " + number + " is not a JPEG, PNG or PDF file."));
-            int partPages = format.isImage() ? 1 : pdfs.inspect(content, number);
+            PdfDocuments.Inspected pdf = format.isImage() ? null : pdfs.inspectAndClean(content, number);
+            int partPages = pdf == null ? 1 : pdf.pages();
             if (partPages < 1) {
                 throw ValidationFailed.of("document", "Document part " + number + " is a PDF without pages.");
             }
@@ -131,7 +133,8 @@ public class DocumentPages {
                 throw ValidationFailed.of("document", "At most " + MAX_PAGES + " pages may be sent in all; part "
                         + number + (format.isImage() ? "" : ", a PDF of " + partPages + " pages,") + " goes beyond.");
             }
-            parts.add(new Part(number, format, ImageMetadata.strip(format, content), partPages));
+            parts.add(new Part(number, format, pdf == null ? ImageMetadata.strip(format, content) : pdf.content(),
+                    partPages));
         }
         return new AcceptedDocument(List.copyOf(parts));
     }
