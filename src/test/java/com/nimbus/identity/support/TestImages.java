@@ -145,4 +145,28 @@ public final class TestImages {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Whether two image files show the same picture: the same size, and a mean difference of grey level under 4 of 255
+     * (a JPEG encoded again from a JPEG's pixels loses a little; a PNG encoded again loses nothing).
+     */
+    public static boolean samePicture(byte[] a, byte[] b) {
+        try {
+            BufferedImage first = ImageIO.read(new java.io.ByteArrayInputStream(a));
+            BufferedImage second = ImageIO.read(new java.io.ByteArrayInputStream(b));
+            if (first == null || second == null || first.getWidth() != second.getWidth()
+                    || first.getHeight() != second.getHeight()) {
+                return false;
+            }
+            long sum = 0;
+            for (int y = 0; y < first.getHeight(); y++) {
+                for (int x = 0; x < first.getWidth(); x++) {
+                    sum += Math.abs((first.getRGB(x, y) & 0xFF) - (second.getRGB(x, y) & 0xFF));
+                }
+            }
+            return sum < 4L * first.getWidth() * first.getHeight();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

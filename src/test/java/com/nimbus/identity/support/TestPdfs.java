@@ -143,6 +143,27 @@ public final class TestPdfs {
         });
     }
 
+    /** Words a PDF's metadata holds and its pages do not. */
+    public static final String AUTHOR = "Li Wei, 1 Jianguo Road";
+    public static final String TITLE = "Passport scan for NimbusBank";
+    public static final String XMP_CREATOR_TOOL = "NimbusScan Pro 7";
+
+    /** {@link #scanOfPages scanOfPages(1)} with a document information dictionary (author, title) and XMP metadata. */
+    public static byte[] withMetadata() {
+        return build(document -> {
+            BufferedImage image = TestImages.document();
+            addPage(document, JPEGFactory.createFromImage(document, image, 0.9f), image);
+            document.getDocumentInformation().setAuthor(AUTHOR);
+            document.getDocumentInformation().setTitle(TITLE);
+            org.apache.pdfbox.pdmodel.common.PDMetadata xmp = new org.apache.pdfbox.pdmodel.common.PDMetadata(document);
+            xmp.importXMPMetadata(("<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+                    + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+                    + "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmp:CreatorTool=\"" + XMP_CREATOR_TOOL + "\"/>"
+                    + "</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            document.getDocumentCatalog().setMetadata(xmp);
+        }, false);
+    }
+
     /** A PDF with no page at all. */
     public static byte[] noPages() {
         return build(document -> { });
@@ -160,9 +181,17 @@ public final class TestPdfs {
     }
 
     private static byte[] build(Edit edit) {
+        return build(edit, true);
+    }
+
+    private static byte[] build(Edit edit, boolean compress) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             edit.apply(document);
-            document.save(out);
+            if (compress) {
+                document.save(out);
+            } else {
+                document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

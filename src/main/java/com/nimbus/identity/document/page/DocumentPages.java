@@ -6,6 +6,7 @@ import com.nimbus.identity.document.DocumentTypeUnsupported;
 import com.nimbus.identity.document.photo.DecodeSlots;
 import com.nimbus.identity.document.photo.PhotoAnalyser;
 import com.nimbus.identity.document.photo.PhotoAnalysis;
+import com.nimbus.identity.document.photo.UprightPhoto;
 import com.nimbus.identity.document.store.DocumentStore;
 import com.nimbus.identity.security.FieldCipher;
 import com.nimbus.identity.vocabulary.ValidationFailed;
@@ -40,7 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The submission only checks the parts (count, size, format by their bytes, a PDF's structure) and stores them;
  * nothing is decoded then. The automated checks decode every page once ({@link #analyse}), at most
- * {@code identity.documents.pages.max-concurrent-decodes} at a time on a node ({@link DecodeSlots}).
+ * {@code identity.documents.pages.max-concurrent-decodes} at a time on a node ({@link DecodeSlots}); a photo page
+ * not yet re-encoded is decoded whole then, turned upright and encoded again from its pixels, and its object replaced
+ * ({@link UprightPhoto}): once per page, a re-run of the checks only measures it.
  */
 @Service
 public class DocumentPages {
@@ -97,7 +100,8 @@ public class DocumentPages {
      * ({@link ValidationFailed} on {@code document}), each at most 10 MiB ({@link DocumentTooLarge}), a JPEG, PNG or
      * PDF by its bytes ({@link DocumentTypeUnsupported}), a PDF as {@link PdfDocuments#inspect} requires, and at most
      * four pages in all ({@link ValidationFailed}). A photo's metadata is removed here ({@link ImageMetadata}), so that
-     * the uploaded bytes themselves are never stored. Nothing is decoded.
+     * the uploaded bytes themselves are never stored; a PDF loses its document information and XMP metadata
+     * ({@link PdfDocuments#inspectAndClean}). Nothing is decoded.
      */
     public AcceptedDocument accept(List<byte[]> uploaded) {
         if (uploaded == null || uploaded.isEmpty()) {
@@ -119,7 +123,8 @@ public class DocumentPages {
             DocumentFormat format = DocumentFormat.sniff(content).orElseThrow(() -> new DocumentTypeUnsupported(
                     uploaded.size() == 1 ? DocumentTypeUnsupported.DETAIL
                             : "Document part " + number + " is not a JPEG, PNG or PDF file."));
-            int partPages = format.isImage() ? 1 : pdfs.inspect(content, number);
+            PdfDocuments.Inspected pdf = format.isImage() ? null : pdfs.inspectAndClean(content, number);
+            int partPages = pdf == null ? 1 : pdf.pages();
             if (partPages < 1) {
                 throw ValidationFailed.of("document", "Document part " + number + " is a PDF without pages.");
             }
@@ -128,7 +133,8 @@ public class DocumentPages {
                 throw ValidationFailed.of("document", "At most " + MAX_PAGES + " pages may be sent in all; part "
                         + number + (format.isImage() ? "" : ", a PDF of " + partPages + " pages,") + " goes beyond.");
             }
-            parts.add(new Part(number, format, ImageMetadata.strip(format, content), partPages));
+            parts.add(new Part(number, format, pdf == null ? ImageMetadata.strip(format, content) : pdf.content(),
+                    partPages));
         }
         return new AcceptedDocument(List.copyOf(parts));
     }
@@ -221,12 +227,19 @@ public class DocumentPages {
         List<StoredPage> stored = pages.pagesOf(applicationId);
         Map<String, byte[]> files = new HashMap<>();
         Map<String, Optional<PDDocument>> openPdfs = new HashMap<>();
+        Map<StoredPage, byte[]> reencoded = new LinkedHashMap<>();
         List<PhotoAnalysis> analyses = new ArrayList<>(stored.size());
         try {
             for (StoredPage page : stored) {
                 byte[] file = files.computeIfAbsent(page.objectKey(), key -> cipher.decrypt(store.get(key), applicationId));
-                if (page.format().isImage()) {
+                if (page.format().isImage() && page.reencoded()) {
                     analyses.add(slots.run(() -> analyser.analyse(file)));
+                } else if (page.format().isImage()) {
+                    Reencoded result = slots.run(() -> reencode(page, file));
+                    analyses.add(result.analysis());
+                    if (result.file() != null) {
+                        reencoded.put(page, result.file());
+                    }
                 } else {
                     Optional<PDDocument> pdf = openPdfs.computeIfAbsent(page.objectKey(), key -> openQuietly(file));
                     analyses.add(pdf.map(document -> slots.run(() -> renderAndAnalyse(document, page)))
@@ -245,7 +258,52 @@ public class DocumentPages {
         if (!fingerprints.isEmpty()) {
             ownTransaction.executeWithoutResult(status -> pages.recordFingerprints(applicationId, fingerprints));
         }
+        reencoded.forEach(this::replaceObject);
         return analyses;
+    }
+
+    private record Reencoded(PhotoAnalysis analysis, byte[] file) {
+    }
+
+    /**
+     * Decodes a photo page whole, turns it upright and encodes it again from its pixels (see {@link UprightPhoto});
+     * the file is null when the photo could not be decoded or encoded (it then stays as it was cleaned at submission).
+     */
+    private Reencoded reencode(StoredPage page, byte[] file) {
+        PhotoAnalyser.Upright upright = analyser.decodeUpright(file, ImageMetadata.orientation(page.format(), file));
+        if (upright.image() == null) {
+            return new Reencoded(upright.analysis(), null);
+        }
+        try {
+            return new Reencoded(upright.analysis(), UprightPhoto.encode(upright.image(), page.format()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Page {} of application {} could not be encoded again: {}", page.pageNo(), page.applicationId(),
+                    e.toString());
+            return new Reencoded(upright.analysis(), null);
+        }
+    }
+
+    /**
+     * Stores a re-encoded photo as a new object, encrypted for the application, points the page at it (in a
+     * transaction of its own) and deletes the object it replaces. When the page changed meanwhile (the document was
+     * replaced), the new object is deleted instead; an object a failure leaves behind is removed by
+     * {@link OrphanedObjects}, as no page names it.
+     */
+    private void replaceObject(StoredPage page, byte[] file) {
+        String applicationId = page.applicationId();
+        String key = OBJECT_PREFIX + applicationId + "/page-" + page.pageNo() + "-" + UUID.randomUUID();
+        store.put(key, cipher.encrypt(file, applicationId));
+        Boolean recorded = ownTransaction.execute(status -> pages.recordReencoded(applicationId, page.pageNo(),
+                page.objectKey(), key, file.length, cipher.fingerprint(file), cipher.keyId(), clock.instant()));
+        String obsolete = Boolean.TRUE.equals(recorded) ? page.objectKey() : key;
+        try {
+            store.delete(obsolete);
+        } catch (RuntimeException e) {
+            log.warn("Object {} of application {} could not be deleted now ({}); the orphan sweep will", obsolete,
+                    applicationId, e.toString());
+        }
+        log.debug("Application {}: page {} encoded again from its pixels ({} bytes)", applicationId, page.pageNo(),
+                file.length);
     }
 
     private PhotoAnalysis renderAndAnalyse(PDDocument pdf, StoredPage page) {

@@ -39,6 +39,41 @@ public final class ImageMetadata {
         };
     }
 
+    /**
+     * The EXIF orientation (1 to 8) a JPEG names in its first EXIF segment before the image data, 1 (upright) when
+     * it names none or the file is not a JPEG.
+     */
+    public static int orientation(DocumentFormat format, byte[] file) {
+        if (format != DocumentFormat.JPEG) {
+            return 1;
+        }
+        int i = 2;
+        while (i + 3 < file.length && (file[i] & 0xFF) == 0xFF) {
+            int marker = file[i + 1] & 0xFF;
+            if (marker == 0xFF) {
+                i++;
+                continue;
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return 1;
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                i += 2;
+                continue;
+            }
+            int length = ((file[i + 2] & 0xFF) << 8) | (file[i + 3] & 0xFF);
+            int end = i + 2 + length;
+            if (length < 2 || end > file.length) {
+                return 1;
+            }
+            if (marker == 0xE1 && startsWith(file, i + 4, end, EXIF)) {
+                return exifOrientation(file, i + 4, end);
+            }
+            i = end;
+        }
+        return 1;
+    }
+
     static byte[] stripJpeg(byte[] file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);
         out.write(0xFF);

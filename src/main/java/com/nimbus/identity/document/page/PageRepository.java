@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class PageRepository {
 
     private static final String COLUMNS = "application_id, page_no, object_key, source_page, content_type, size_bytes, "
-            + "content_hmac, key_id, fingerprint";
+            + "content_hmac, key_id, fingerprint, reencoded_at";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -96,6 +96,17 @@ class PageRepository {
     }
 
     /**
+     * Points page {@code pageNo} at its re-encoded object, if it still names {@code oldKey} (a document replaced
+     * meanwhile has other rows); true when it did.
+     */
+    boolean recordReencoded(String applicationId, int pageNo, String oldKey, String newKey, int sizeBytes,
+                            String contentHmac, String keyId, Instant at) {
+        return jdbc.update("update document_page set object_key = ?, size_bytes = ?, content_hmac = ?, key_id = ?, "
+                + "reencoded_at = ? where application_id = ? and page_no = ? and object_key = ?", newKey, sizeBytes,
+                contentHmac, keyId, Timestamp.from(at), applicationId, pageNo, oldKey) == 1;
+    }
+
+    /**
      * The pages of accounts other than {@code accountId} whose fingerprint has, in at least one band, one of the
      * values {@code probes} lists for that band (see {@link FingerprintBands#probes}): each band's index is looked up,
      * never the whole table.
@@ -128,6 +139,7 @@ class PageRepository {
         return new StoredPage(rs.getString("application_id"), rs.getInt("page_no"), rs.getString("object_key"),
                 rs.getInt("source_page"), DocumentFormat.ofMediaType(rs.getString("content_type"))
                         .orElseThrow(() -> new IllegalStateException("unknown content type in document_page")),
-                rs.getInt("size_bytes"), rs.getString("content_hmac"), rs.getString("key_id"), fingerprint);
+                rs.getInt("size_bytes"), rs.getString("content_hmac"), rs.getString("key_id"), fingerprint,
+                rs.getTimestamp("reencoded_at") != null);
     }
 }

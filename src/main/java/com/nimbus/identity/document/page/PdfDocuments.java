@@ -25,6 +25,7 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.ScratchFile;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -70,6 +71,22 @@ public class PdfDocuments {
      * {@link DocumentTooLarge} naming the part ({@code part}, from 1) when it is refused.
      */
     public int inspect(byte[] pdf, int part) {
+        return inspect(pdf, part, false).pages();
+    }
+
+    /** A PDF part that {@link #inspectAndClean} accepted: its page count and the file without its metadata. */
+    public record Inspected(int pages, byte[] content) {
+    }
+
+    /**
+     * As {@link #inspect(byte[], int)}, and returns the PDF without its metadata: the document information dictionary
+     * (author, title, producer, dates and the like) and every XMP metadata stream are dropped, the rest is kept.
+     */
+    public Inspected inspectAndClean(byte[] pdf, int part) {
+        return inspect(pdf, part, true);
+    }
+
+    private Inspected inspect(byte[] pdf, int part, boolean clean) {
         try (PDDocument document = open(pdf)) {
             if (document.isEncrypted()) {
                 throw encrypted(part);
@@ -93,7 +110,7 @@ public class PdfDocuments {
                             box.getWidth() * unit / 72, box.getHeight() * unit / 72));
                 }
             }
-            return pages;
+            return new Inspected(pages, clean ? withoutMetadata(document) : pdf);
         } catch (InvalidPasswordException e) {
             throw encrypted(part);
         } catch (DomainException e) {
@@ -109,6 +126,22 @@ public class PdfDocuments {
             unreadable.initCause(e);
             throw unreadable;
         }
+    }
+
+    private static byte[] withoutMetadata(PDDocument document) throws IOException {
+        document.getDocument().getTrailer().removeItem(COSName.INFO);
+        document.getDocumentCatalog().getCOSObject().removeItem(COSName.METADATA);
+        for (COSObjectKey key : new ArrayList<>(document.getDocument().getXrefTable().keySet())) {
+            COSObject object = document.getDocument().getObjectFromPool(key);
+            if (object != null && object.getObject() instanceof COSDictionary dictionary
+                    && dictionary.getDictionaryObject(COSName.METADATA) instanceof COSStream metadata
+                    && COSName.getPDFName("XML").equals(metadata.getCOSName(COSName.SUBTYPE))) {
+                dictionary.removeItem(COSName.METADATA);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out, CompressParameters.NO_COMPRESSION);
+        return out.toByteArray();
     }
 
     private static boolean exceedsBudget(Throwable failure) {

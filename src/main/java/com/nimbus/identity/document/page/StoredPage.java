@@ -14,7 +14,9 @@ import com.nimbus.identity.document.DocumentFormat;
  * @param contentHmac keyed fingerprint of the file's bytes ({@code FieldCipher#fingerprint(byte[])})
  * @param keyId       the key the object was encrypted with ({@code FieldCipher#keyId()})
  * @param fingerprint the page's photo fingerprint once the automated checks decoded it, else null
+ * @param reencoded   whether the automated checks re-encoded the photo from its pixels already
  */
 public record StoredPage(String applicationId, int pageNo, String objectKey, int sourcePage, DocumentFormat format,
-                         int sizeBytes, String contentHmac, String keyId, Long fingerprint) {
+                         int sizeBytes, String contentHmac, String keyId, Long fingerprint,
+                         boolean reencoded) {
 }

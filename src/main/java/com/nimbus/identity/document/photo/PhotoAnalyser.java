@@ -39,19 +39,36 @@ public class PhotoAnalyser {
         this.settings = properties.photo();
     }
 
+    /** A photo decoded whole and turned upright, with its measures; {@code image} is null when it was unreadable. */
+    public record Upright(PhotoAnalysis analysis, BufferedImage image) {
+    }
+
     /** Decodes a JPEG or PNG file and measures it. */
     public PhotoAnalysis analyse(byte[] photo) {
+        return decode(photo, 1, false).analysis();
+    }
+
+    /**
+     * Decodes a JPEG or PNG file whole (never subsampled: its pixels are to be encoded again), turns it as the EXIF
+     * {@code orientation} says ({@link UprightPhoto#turn}) and measures the upright pixels, so that the measures are
+     * those of the page once it is encoded again. The same size limits as {@link #analyse(byte[])} apply.
+     */
+    public Upright decodeUpright(byte[] photo, int orientation) {
+        return decode(photo, orientation, true);
+    }
+
+    private Upright decode(byte[] photo, int orientation, boolean whole) {
         if (photo == null || photo.length == 0) {
-            return PhotoAnalysis.unreadable(null, 0, 0, "no photo");
+            return new Upright(PhotoAnalysis.unreadable(null, 0, 0, "no photo"), null);
         }
         Optional<DocumentFormat> sniffed = DocumentFormat.sniff(photo).filter(DocumentFormat::isImage);
         if (sniffed.isEmpty()) {
-            return PhotoAnalysis.unreadable(null, 0, 0, "not a JPEG or PNG file");
+            return new Upright(PhotoAnalysis.unreadable(null, 0, 0, "not a JPEG or PNG file"), null);
         }
         DocumentFormat format = sniffed.get();
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format == DocumentFormat.PNG ? "png" : "jpeg");
         if (!readers.hasNext()) {
-            return PhotoAnalysis.unreadable(format, 0, 0, "no decoder for " + format);
+            return new Upright(PhotoAnalysis.unreadable(format, 0, 0, "no decoder for " + format), null);
         }
         ImageReader reader = readers.next();
         int width = 0;
@@ -61,24 +78,27 @@ public class PhotoAnalyser {
             width = reader.getWidth(0);
             height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
-                return PhotoAnalysis.unreadable(format, 0, 0, "the header declares no image size");
+                return new Upright(PhotoAnalysis.unreadable(format, 0, 0, "the header declares no image size"), null);
             }
             if ((long) width * height > settings.maxPixels() || Math.max(width, height) > settings.maxSide()) {
-                return PhotoAnalysis.unreadable(format, width, height, String.format(
+                return new Upright(PhotoAnalysis.unreadable(format, width, height, String.format(
                         "the header declares %d x %d px, beyond any document photo (at most %d px a side and %.0f MP): "
                                 + "refused without decoding", width, height, settings.maxSide(),
-                        settings.maxPixels() / 1e6));
+                        settings.maxPixels() / 1e6)), null);
             }
             ImageReadParam param = reader.getDefaultReadParam();
             int step = (int) Math.ceil(Math.max(width, height) / (4.0 * settings.analysisSide()));
-            if (step > 1) {
+            if (step > 1 && !whole) {
                 param.setSourceSubsampling(step, step, 0, 0);
             }
-            BufferedImage image = reader.read(0, param);
-            return measure(format, width, height, image);
+            BufferedImage image = UprightPhoto.turn(reader.read(0, param), orientation);
+            int shownWidth = orientation >= 5 && orientation <= 8 ? height : width;
+            int shownHeight = orientation >= 5 && orientation <= 8 ? width : height;
+            return new Upright(measure(format, shownWidth, shownHeight, image), whole ? image : null);
         } catch (IOException | RuntimeException e) {
             log.debug("A {} photo could not be decoded: {}", format, e.toString());
-            return PhotoAnalysis.unreadable(format, width, height, "the " + format + " data could not be decoded");
+            return new Upright(PhotoAnalysis.unreadable(format, width, height,
+                    "the " + format + " data could not be decoded"), null);
         } finally {
             reader.dispose();
         }

@@ -120,6 +120,71 @@ class DocumentPagesH2Test {
     }
 
     @Test
+    void theChecksStoreAJpegWithOrientationSixUprightFromItsPixelsWithoutAnyExifOnce() throws Exception {
+        byte[] sent = PhotosWithMetadata.jpegWithGps();
+        BufferedImage sentPixels = ImageIO.read(new ByteArrayInputStream(sent));
+        String applicationId = submitted(sent);
+        StoredPage submittedPage = new PageRepository(jdbc).pagesOf(applicationId).get(0);
+        assertThat(submittedPage.reencoded()).isFalse();
+
+        PhotoAnalysis analysis = pages.analyse(applicationId).get(0);
+
+        StoredPage stored = new PageRepository(jdbc).pagesOf(applicationId).get(0);
+        assertThat(stored.reencoded()).isTrue();
+        assertThat(stored.objectKey()).isNotEqualTo(submittedPage.objectKey())
+                .startsWith("applications/" + applicationId + "/");
+        assertThat(directory.resolve(submittedPage.objectKey())).as("the object it replaces is deleted").doesNotExist();
+        byte[] object = cipher.decrypt(store.get(stored.objectKey()), applicationId);
+        byte[] served = pages.page(applicationId, 1).orElseThrow().content();
+        assertThat(served).isEqualTo(object);
+        assertThat(DocumentFormat.sniff(object)).contains(DocumentFormat.JPEG);
+        assertThat(segmentsBeforeTheImage(object)).as("no EXIF, XMP or comment segment at all")
+                .doesNotContain(0xE1, 0xFE).allMatch(marker -> marker < 0xE1 || marker > 0xEF);
+        assertThat(ImageMetadata.orientation(DocumentFormat.JPEG, object)).isEqualTo(1);
+        BufferedImage upright = ImageIO.read(new ByteArrayInputStream(object));
+        assertThat(upright.getWidth()).isEqualTo(sentPixels.getHeight());
+        assertThat(upright.getHeight()).isEqualTo(sentPixels.getWidth());
+        assertThat(greyDifference(upright, com.nimbus.identity.document.photo.UprightPhoto.turn(sentPixels, 6)))
+                .as("turned a quarter clockwise").isLessThan(4);
+        assertThat(stored.sizeBytes()).isEqualTo(object.length);
+        assertThat(stored.contentHmac()).isEqualTo(cipher.fingerprint(object));
+        assertThat(stored.keyId()).isEqualTo(cipher.keyId());
+        assertThat(analysis.width()).isEqualTo(upright.getWidth());
+        assertThat(stored.fingerprint()).isEqualTo(analysis.fingerprint());
+
+        PhotoAnalysis again = pages.analyse(applicationId).get(0);
+
+        StoredPage rerun = new PageRepository(jdbc).pagesOf(applicationId).get(0);
+        assertThat(rerun.objectKey()).as("encoded again once only").isEqualTo(stored.objectKey());
+        assertThat(cipher.decrypt(store.get(rerun.objectKey()), applicationId)).isEqualTo(object);
+        assertThat(PhotoFingerprint.distance(again.fingerprint(), analysis.fingerprint())).isLessThanOrEqualTo(2);
+        assertThat(again.blurScore()).isCloseTo(analysis.blurScore(),
+                org.assertj.core.data.Percentage.withPercentage(10));
+    }
+
+    @Test
+    void aPdfIsStoredWithoutItsDocumentInformationAndXmp() throws Exception {
+        byte[] sent = TestPdfs.withMetadata();
+        assertThat(PhotosWithMetadata.contains(sent, TestPdfs.AUTHOR)).as("the test PDF has metadata").isTrue();
+        assertThat(PhotosWithMetadata.contains(sent, TestPdfs.XMP_CREATOR_TOOL)).isTrue();
+
+        String applicationId = submitted(sent);
+
+        StoredPage stored = new PageRepository(jdbc).pagesOf(applicationId).get(0);
+        byte[] object = cipher.decrypt(store.get(stored.objectKey()), applicationId);
+        for (String metadata : List.of(TestPdfs.AUTHOR, TestPdfs.TITLE, TestPdfs.XMP_CREATOR_TOOL, "xmpmeta")) {
+            assertThat(PhotosWithMetadata.contains(object, metadata)).as(metadata).isFalse();
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(object)) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(pdf.getDocumentCatalog().getMetadata()).isNull();
+            assertThat(pdf.getDocumentInformation().getAuthor()).isNull();
+        }
+        assertThat(stored.sizeBytes()).isEqualTo(object.length);
+        assertThat(pages.page(applicationId, 1).orElseThrow().contentType()).isEqualTo("image/png");
+    }
+
+    @Test
     void acceptsOneToFourPartsOfAtMostFourPagesInAll() {
         assertThat(pages.accept(List.of(TestImages.documentPng())).pageCount()).isEqualTo(1);
         DocumentPages.AcceptedDocument mixed = pages.accept(List.of(TestImages.documentJpeg(), TestPdfs.scanOfPages(2),
@@ -185,7 +250,10 @@ class DocumentPagesH2Test {
         assertThat(object).isNotEqualTo(photo);
         assertThat(indexOf(object, Arrays.copyOfRange(photo, 0, 16))).as("no plain bytes in the store").isNegative();
         assertThat(cipher.decrypt(object, applicationId)).isEqualTo(photo);
-        assertThat(cipher.decrypt(store.get(stored.get(1).objectKey()), applicationId)).isEqualTo(pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument kept = org.apache.pdfbox.Loader.loadPDF(
+                cipher.decrypt(store.get(stored.get(1).objectKey()), applicationId))) {
+            assertThat(kept.getNumberOfPages()).isEqualTo(2);
+        }
         assertThat(jdbc.queryForList("select column_name from information_schema.columns where table_name = 'DOCUMENT_PAGE'",
                 String.class)).doesNotContain("CONTENT", "CONTENT_ENC");
         assertThat(pages.pageCount(applicationId)).isEqualTo(3);
@@ -292,6 +360,35 @@ class DocumentPagesH2Test {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The markers of a JPEG's segments before its image data. */
+    private static List<Integer> segmentsBeforeTheImage(byte[] jpeg) {
+        List<Integer> markers = new ArrayList<>();
+        int i = 2;
+        while (i + 3 < jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+            int marker = jpeg[i + 1] & 0xFF;
+            markers.add(marker);
+            if (marker == 0xDA) {
+                break;
+            }
+            i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
+        }
+        assertThat(markers).as("the JPEG reaches its image data").contains(0xDA);
+        return markers;
+    }
+
+    /** The mean difference of grey level between two images of the same size. */
+    private static double greyDifference(BufferedImage a, BufferedImage b) {
+        assertThat(a.getWidth()).isEqualTo(b.getWidth());
+        assertThat(a.getHeight()).isEqualTo(b.getHeight());
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                sum += Math.abs((a.getRGB(x, y) & 0xFF) - (b.getRGB(x, y) & 0xFF));
+            }
+        }
+        return (double) sum / ((long) a.getWidth() * a.getHeight());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -32,6 +32,16 @@ class ImageMetadataTest {
     }
 
     @Test
+    void tellsTheOrientationAJpegNames() {
+        byte[] sent = PhotosWithMetadata.jpegWithGps();
+        assertThat(ImageMetadata.orientation(DocumentFormat.JPEG, sent)).isEqualTo(6);
+        assertThat(ImageMetadata.orientation(DocumentFormat.JPEG, ImageMetadata.strip(DocumentFormat.JPEG, sent))).isEqualTo(6);
+        assertThat(ImageMetadata.orientation(DocumentFormat.JPEG, TestImages.documentJpeg())).isEqualTo(1);
+        assertThat(ImageMetadata.orientation(DocumentFormat.PNG, PhotosWithMetadata.pngWithText())).isEqualTo(1);
+        assertThat(ImageMetadata.orientation(DocumentFormat.JPEG, java.util.Arrays.copyOf(sent, 40))).isEqualTo(1);
+    }
+
+    @Test
     void aJpegWithoutMetadataIsStoredAsItIs() {
         byte[] plain = TestImages.documentJpeg();
         assertThat(ImageMetadata.strip(DocumentFormat.JPEG, plain)).isEqualTo(plain);
