@@ -1,11 +1,16 @@
 package com.nimbus.identity.account;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class AccountService {
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     private final AccountRepository accounts;
     private final Clock clock;
@@ -35,7 +40,11 @@ public class AccountService {
 
     /** The account with a row lock held until the transaction ends. */
     public Account lock(String accountId) {
-        return accounts.findForUpdate(accountId).filter(account -> !account.isErased())
+        // read the locked row again: an account this transaction read before keeps the state it read then
+        return accounts.findForUpdate(accountId).map(account -> {
+                    entityManager.refresh(account);
+                    return account;
+                }).filter(account -> !account.isErased())
                 .orElseThrow(() -> new AccountNotFound(accountId));
     }
 }

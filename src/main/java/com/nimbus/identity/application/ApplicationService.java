@@ -1,5 +1,7 @@
 package com.nimbus.identity.application;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbus.identity.account.Account;
@@ -60,6 +62,9 @@ public class ApplicationService implements PendingApplications {
     private final FieldCipher cipher;
     private final VerificationProcesses processes;
     private final Clock clock;
+
+    @PersistenceContext
+    private EntityManager entityManager;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -389,6 +394,9 @@ public class ApplicationService implements PendingApplications {
     private VerificationApplication pendingForUpdate(String applicationId) {
         VerificationApplication application = applications.findForUpdate(applicationId)
                 .orElseThrow(() -> new ApplicationNotFound(applicationId));
+        // an application this transaction read before (a listener, the checks) keeps the state it read then: read the
+        // locked row again, so a key rotation committed meanwhile is not written back over
+        entityManager.refresh(application);
         requirePending(application);
         return application;
     }

@@ -1,5 +1,8 @@
 package com.nimbus.identity.security;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -56,9 +59,15 @@ class IdentitySetup implements ApplicationRunner {
     private final TaskService tasks;
     private final DemoUsers demoUsers;
     private final boolean seedUsers;
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                  TaskService tasks, DemoUsers demoUsers, DemoDataProperties demoData, Environment environment) {
+                  TaskService tasks, DemoUsers demoUsers, DemoDataProperties demoData, Environment environment,
+                  PlatformTransactionManager transactions,
+                  JdbcTemplate jdbc) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -67,8 +76,20 @@ class IdentitySetup implements ApplicationRunner {
         this.seedUsers = demoData.seedsUsers(environment);
     }
 
+    /**
+     * In one transaction that first locks the row of {@code startup_lock}: nodes started at the same moment on an empty
+     * database take turns, and the later one finds the groups, rights and filters the first made (the engine's commands
+     * join this transaction).
+     */
     @Override
     public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("select id from startup_lock where id = 1 for update", Integer.class);
+            setUp();
+        });
+    }
+
+    private void setUp() {
         group(UserGroups.REVIEWERS, "Identity reviewers");
         group(UserGroups.SUPERVISORS, "Identity supervisors");
         group(UserGroups.PROCESS_OWNERS, "Process owners");
