@@ -1,24 +1,21 @@
 package com.nimbus.identity.account;
 
+import com.nimbus.identity.persistence.AssignedIdEntity;
 import com.nimbus.identity.vocabulary.IdentityType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A cloud account and its current verification (R1). Pending applications never change it. */
 @Entity
 @Table(name = "account")
-public class Account implements Persistable<String> {
+public class Account extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -98,24 +95,6 @@ public class Account implements Persistable<String> {
 
     public boolean isVerified() {
         return status == VerificationStatus.VERIFIED;
-    }
-
-    /**
-     * New until stored or once read: its id is assigned in the constructor, so that saving a new one inserts it at
-     * once instead of first asking the database whether the id exists (a merge).
-     */
-    @Transient
-    private boolean isNew = true;
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        this.isNew = false;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     @Override

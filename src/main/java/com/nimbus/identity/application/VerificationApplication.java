@@ -1,5 +1,6 @@
 package com.nimbus.identity.application;
 
+import com.nimbus.identity.persistence.AssignedIdEntity;
 import com.nimbus.identity.document.DocumentType;
 import com.nimbus.identity.vocabulary.IdentityType;
 import jakarta.persistence.CollectionTable;
@@ -12,16 +13,12 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * An application to verify an account's identity. It holds the entered identity data (the document
@@ -29,7 +26,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "verification_application")
-public class VerificationApplication implements Persistable<String> {
+public class VerificationApplication extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -146,24 +143,6 @@ public class VerificationApplication implements Persistable<String> {
         if (!status.isPending()) {
             throw new IllegalStateException("application " + id + " is already " + status);
         }
-    }
-
-    /**
-     * New until stored or once read: its id is assigned in the constructor, so that saving a new one inserts it at
-     * once instead of first asking the database whether the id exists (a merge).
-     */
-    @Transient
-    private boolean isNew = true;
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        this.isNew = false;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     @Override

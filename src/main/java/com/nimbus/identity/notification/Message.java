@@ -1,21 +1,18 @@
 package com.nimbus.identity.notification;
 
+import com.nimbus.identity.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A message in the console's message center. */
 @Entity
 @Table(name = "message")
-public class Message implements Persistable<String> {
+public class Message extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -45,24 +42,6 @@ public class Message implements Persistable<String> {
         if (readAt == null) {
             readAt = at;
         }
-    }
-
-    /**
-     * New until stored or once read: its id is assigned in the constructor, so that saving a new one inserts it at
-     * once instead of first asking the database whether the id exists (a merge).
-     */
-    @Transient
-    private boolean isNew = true;
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        this.isNew = false;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
     }
 
     @Override
