@@ -2,6 +2,7 @@ package com.nimbus.identity.workflow;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,8 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's schema, created and upgraded at start by the engine jar's own Liquibase changelog, under Liquibase's
- * lock so that nodes started together create it once. A schema made the earlier way (the engine's create or upgrade
+ * The engine's schema, created and upgraded at start by the engine jar's own Liquibase changelog. On PostgreSQL the
+ * whole run holds a session advisory lock, so that nodes started together on an empty database take turns (Liquibase
+ * creates its history table before it takes its own lock, so two first runs would both create it) and a node killed
+ * meanwhile lets go of it with its connection; a Liquibase lock still marked held under that advisory lock was left by
+ * such a node and is released. A schema made the earlier way (the engine's create or upgrade
  * scripts, no Liquibase changelog table) is adopted first: its version is read from {@code ACT_GE_SCHEMA_LOG} and the
  * changelog is marked as run up to that version's tag, so that only the later upgrade scripts run.
  */
@@ -34,8 +38,53 @@ class EngineSchema extends SpringLiquibase {
     private static final Logger log = LoggerFactory.getLogger(EngineSchema.class);
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
+    /** The advisory lock nodes take in turn around the run (PostgreSQL); any constant other locks do not use. */
+    static final long ADVISORY_LOCK = 0x1D3E7C0DE5C4E3AL;
+
     EngineSchema() {
         setChangeLog(CHANGELOG);
+    }
+
+    @Override
+    public void afterPropertiesSet() throws LiquibaseException {
+        try (Connection connection = getDataSource().getConnection()) {
+            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            if (!postgres) {
+                super.afterPropertiesSet();
+                return;
+            }
+            connection.setAutoCommit(true);
+            advisory(connection, "select pg_advisory_lock(?)");
+            try {
+                releaseLockOfAStoppedNode(connection);
+                super.afterPropertiesSet();
+            } finally {
+                advisory(connection, "select pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take turns with other nodes over the engine's schema", e);
+        }
+    }
+
+    private static void advisory(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, ADVISORY_LOCK);
+            statement.executeQuery().close();
+        }
+    }
+
+    /** Under the advisory lock no other node runs the changelog: a held Liquibase lock is one a killed node left. */
+    private static void releaseLockOfAStoppedNode(Connection connection) throws SQLException {
+        if (!tableExists(connection, "DATABASECHANGELOGLOCK")) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            int released = statement.executeUpdate("update DATABASECHANGELOGLOCK set LOCKED = false, LOCKGRANTED = null, "
+                    + "LOCKEDBY = null where LOCKED = true");
+            if (released > 0) {
+                log.warn("Released the Liquibase lock on the engine's schema that a node stopped while holding");
+            }
+        }
     }
 
     @Override

@@ -71,10 +71,7 @@ class EngineSchemaIT {
             // two JVMs, as two nodes are
             List<Process> nodes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                nodes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), EngineSchemaStart.class.getName(), url,
-                        PostgresTestDatabase.user(), PostgresTestDatabase.password())
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                nodes.add(nodeProcess(url));
             }
             for (Process node : nodes) {
                 assertThat(node.waitFor(3, TimeUnit.MINUTES)).isTrue();
@@ -91,6 +88,42 @@ class EngineSchemaIT {
         } finally {
             PostgresTestDatabase.drop(url);
         }
+    }
+
+    @Test
+    void aLiquibaseLockLeftByAKilledNodeIsReleasedAtTheNextStart() throws Exception {
+        String url = PostgresTestDatabase.createEmpty();
+        try {
+            assertThat(startNode(url).exitValue()).isZero();
+            JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.user(),
+                    PostgresTestDatabase.password()));
+            // what a node killed in the middle of the changelog leaves behind
+            db.update("update databasechangeloglock set locked = true, lockgranted = now(), lockedby = 'killed node'");
+
+            assertThat(startNode(url).exitValue()).isZero();
+            assertThat(db.queryForObject("select count(*) from databasechangeloglock where locked", Integer.class))
+                    .isZero();
+        } finally {
+            PostgresTestDatabase.drop(url);
+        }
+    }
+
+    /** One node's start in a JVM of its own (Liquibase waits minutes for a held lock before it gives up). */
+    private static Process startNode(String url) throws Exception {
+        Process node = nodeProcess(url);
+        boolean done = node.waitFor(2, TimeUnit.MINUTES);
+        if (!done) {
+            node.destroyForcibly();
+        }
+        assertThat(done).as("the node started within two minutes").isTrue();
+        return node;
+    }
+
+    private static Process nodeProcess(String url) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EngineSchemaStart.class.getName(), url,
+                PostgresTestDatabase.user(), PostgresTestDatabase.password())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** A database of its own holding the application's tables and what the 7.22 engine's create scripts made, and a user. */
