@@ -170,25 +170,49 @@ final class GreyImage {
         double[] read(int y, double[] row);
     }
 
-    /** Each target pixel is the mean of the source pixels that fall into it; every source row is read once. */
+    /**
+     * Each target pixel is the mean of the source pixels that fall into it; every source row is read once. The source
+     * pixels of one target column lie next to each other in a row, so each row adds them up in one run per target
+     * pixel, in the order of {@code x} as they come; how many pixels a target pixel holds follows from the bounds.
+     */
     private static GreyImage binDown(int w, int h, int tw, int th, Rows rows, double[] row) {
         double[] sum = new double[tw * th];
-        int[] count = new int[tw * th];
-        int[] column = new int[w];
-        for (int x = 0; x < w; x++) {
-            column[x] = (int) ((long) x * tw / w);
-        }
+        int[] columnEnd = bounds(w, tw);
+        int[] rowEnd = bounds(h, th);
+        int ty = 0;
         for (int y = 0; y < h; y++) {
-            int offset = (int) ((long) y * th / h) * tw;
+            while (y >= rowEnd[ty]) {
+                ty++;
+            }
+            int offset = ty * tw;
             double[] values = rows.read(y, row);
-            for (int x = 0; x < w; x++) {
-                sum[offset + column[x]] += values[x];
-                count[offset + column[x]]++;
+            int x = 0;
+            for (int tx = 0; tx < tw; tx++) {
+                double total = sum[offset + tx];
+                for (int end = columnEnd[tx]; x < end; x++) {
+                    total += values[x];
+                }
+                sum[offset + tx] = total;
             }
         }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] /= count[i];
+        for (int j = 0; j < th; j++) {
+            int rowsIn = rowEnd[j] - (j == 0 ? 0 : rowEnd[j - 1]);
+            for (int i = 0; i < tw; i++) {
+                sum[j * tw + i] /= rowsIn * (columnEnd[i] - (i == 0 ? 0 : columnEnd[i - 1]));
+            }
         }
         return new GreyImage(tw, th, sum);
+    }
+
+    /**
+     * Where each of {@code target} bins ends among {@code source} positions: position {@code p} falls into bin
+     * {@code p * target / source}, so every bin holds at least one position when {@code target <= source}.
+     */
+    private static int[] bounds(int source, int target) {
+        int[] end = new int[target];
+        for (int p = 0; p < source; p++) {
+            end[(int) ((long) p * target / source)] = p + 1;
+        }
+        return end;
     }
 }

@@ -46,6 +46,36 @@ class GreyImageTest {
         return copy;
     }
 
+    /**
+     * Each grey pixel is the mean of the source pixels of its area, added up row by row in reading order: the
+     * arithmetic of the fingerprints stored so far, bit for bit, for sizes that do not divide evenly.
+     */
+    @Test
+    void eachAreaIsTheMeanOfItsPixelsAddedInReadingOrder() throws IOException {
+        BufferedImage image = decoded(TestImages.documentJpeg());
+        for (int maxSide : new int[] {image.getWidth(), 333, 97, 9}) {
+            GreyImage grey = GreyImage.viaRgb(image, maxSide);
+            int w = image.getWidth();
+            int h = image.getHeight();
+            double[] sum = new double[grey.width() * grey.height()];
+            int[] count = new int[sum.length];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = image.getRGB(x, y);
+                    int cell = (int) ((long) y * grey.height() / h) * grey.width() + (int) ((long) x * grey.width() / w);
+                    sum[cell] += 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+                    count[cell]++;
+                }
+            }
+            for (int y = 0; y < grey.height(); y++) {
+                for (int x = 0; x < grey.width(); x++) {
+                    int cell = y * grey.width() + x;
+                    assertThat(grey.at(x, y)).as("pixel %d,%d at %d", x, y, maxSide).isEqualTo(sum[cell] / count[cell]);
+                }
+            }
+        }
+    }
+
     @Test
     void aGreyPngReadsAsThroughGetRgb() throws IOException {
         BufferedImage grey = decoded(TestImages.png(redrawn(TestImages.document(), BufferedImage.TYPE_BYTE_GRAY)));
