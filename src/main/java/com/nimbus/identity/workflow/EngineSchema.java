@@ -17,6 +17,7 @@ import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
+import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * whole run holds a session advisory lock, so that nodes started together on an empty database take turns (Liquibase
  * creates its history table before it takes its own lock, so two first runs would both create it) and a node killed
  * meanwhile lets go of it with its connection; a Liquibase lock still marked held under that advisory lock was left by
- * such a node and is released. A schema made the earlier way (the engine's create or upgrade
+ * such a node and is released. A start on a schema whose changelog ran up to this engine's tag runs nothing (Liquibase
+ * is not even started). A schema made the earlier way (the engine's create or upgrade
  * scripts, no Liquibase changelog table) is adopted first: its version is read from {@code ACT_GE_SCHEMA_LOG} and the
  * changelog is marked as run up to that version's tag, so that only the later upgrade scripts run.
  */
@@ -48,6 +50,14 @@ class EngineSchema extends SpringLiquibase {
     @Override
     public void afterPropertiesSet() throws LiquibaseException {
         try (Connection connection = getDataSource().getConnection()) {
+            String current = tag(majorMinor(ProductPropertiesUtil.getProductVersion()).orElseThrow(
+                    () -> new IllegalStateException("The engine jar names no version")));
+            if (tagRecorded(connection, current)) {
+                // a restart: the changelog ran up to this engine's tag, and every later change set comes with a later
+                // engine; Liquibase would spend a second reading the changelog to find nothing to run
+                log.info("Engine schema is at {}: the changelog has nothing to run", current);
+                return;
+            }
             boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
             if (!postgres) {
                 super.afterPropertiesSet();
@@ -142,6 +152,19 @@ class EngineSchema extends SpringLiquibase {
         Matcher m = VERSION.matcher(version.trim());
         return m.find() ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))})
                 : Optional.empty();
+    }
+
+    private static boolean tagRecorded(Connection connection, String tag) throws SQLException {
+        if (!tableExists(connection, "DATABASECHANGELOG")) {
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from DATABASECHANGELOG where TAG = ?")) {
+            statement.setString(1, tag);
+            try (ResultSet r = statement.executeQuery()) {
+                return r.next() && r.getInt(1) > 0;
+            }
+        }
     }
 
     private boolean baselineRecorded(Connection connection) throws SQLException {

@@ -94,15 +94,39 @@ class EngineSchemaIT {
     void aLiquibaseLockLeftByAKilledNodeIsReleasedAtTheNextStart() throws Exception {
         String url = PostgresTestDatabase.createEmpty();
         try {
-            assertThat(startNode(url).exitValue()).isZero();
             JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.user(),
                     PostgresTestDatabase.password()));
-            // what a node killed in the middle of the changelog leaves behind
-            db.update("update databasechangeloglock set locked = true, lockgranted = now(), lockedby = 'killed node'");
+            // what a node killed in the middle of the first start leaves behind: Liquibase's lock, held, and no
+            // change set recorded (each ran in a transaction the kill rolled back)
+            db.execute("create table databasechangeloglock (id integer primary key, locked boolean not null, "
+                    + "lockgranted timestamp, lockedby varchar(255))");
+            db.update("insert into databasechangeloglock values (1, true, now(), 'killed node')");
 
             assertThat(startNode(url).exitValue()).isZero();
             assertThat(db.queryForObject("select count(*) from databasechangeloglock where locked", Integer.class))
                     .isZero();
+            assertThat(db.queryForObject("select count(*) from databasechangelog where tag = '7.24.0'", Integer.class))
+                    .isEqualTo(1);
+        } finally {
+            PostgresTestDatabase.drop(url);
+        }
+    }
+
+    @Test
+    void aRestartOnASchemaAtThisEnginesVersionDoesNotReadTheChangelog() throws Exception {
+        String url = PostgresTestDatabase.createEmpty();
+        try {
+            assertThat(startNode(url).exitValue()).isZero();
+            JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.user(),
+                    PostgresTestDatabase.password()));
+            // a checksum Liquibase would refuse (it validates every change set it reads): a start that reads the
+            // changelog fails on it
+            db.update("update databasechangelog set md5sum = '9:00000000000000000000000000000000' "
+                    + "where id = '7.16.0-baseline'");
+            int changeSets = db.queryForObject("select count(*) from databasechangelog", Integer.class);
+
+            assertThat(startNode(url).exitValue()).isZero();
+            assertThat(db.queryForObject("select count(*) from databasechangelog", Integer.class)).isEqualTo(changeSets);
         } finally {
             PostgresTestDatabase.drop(url);
         }
