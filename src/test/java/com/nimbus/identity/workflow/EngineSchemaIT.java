@@ -66,8 +66,7 @@ class EngineSchemaIT {
 
     @Test
     void twoStartsAtTheSameMomentOnAnEmptyDatabaseCreateTheSchemaOnce() throws Exception {
-        String url = PostgresTestDatabase.createEmpty();
-        try {
+        onAnEmptyDatabase((url, db) -> {
             // two JVMs, as two nodes are
             List<Process> nodes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -78,24 +77,17 @@ class EngineSchemaIT {
                 assertThat(node.exitValue()).isZero();
             }
 
-            JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.user(),
-                    PostgresTestDatabase.password()));
             assertThat(db.queryForObject("select count(*) from databasechangelog where id = '7.16.0-baseline'",
                     Integer.class)).isEqualTo(1);
             assertThat(db.queryForList("select version_ from act_ge_schema_log", String.class))
                     .containsExactlyInAnyOrder("7.16.0", "7.17.0", "7.18.0", "7.19.0", "7.20.0", "7.21.0", "7.22.0",
                             "7.23.0", "7.24.0");
-        } finally {
-            PostgresTestDatabase.drop(url);
-        }
+        });
     }
 
     @Test
     void aLiquibaseLockLeftByAKilledNodeIsReleasedAtTheNextStart() throws Exception {
-        String url = PostgresTestDatabase.createEmpty();
-        try {
-            JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.user(),
-                    PostgresTestDatabase.password()));
+        onAnEmptyDatabase((url, db) -> {
             // what a node killed in the middle of the first start leaves behind: Liquibase's lock, held, and no
             // change set recorded (each ran in a transaction the kill rolled back)
             db.execute("create table databasechangeloglock (id integer primary key, locked boolean not null, "
@@ -107,18 +99,13 @@ class EngineSchemaIT {
                     .isZero();
             assertThat(db.queryForObject("select count(*) from databasechangelog where tag = '7.24.0'", Integer.class))
                     .isEqualTo(1);
-        } finally {
-            PostgresTestDatabase.drop(url);
-        }
+        });
     }
 
     @Test
     void aRestartOnASchemaAtThisEnginesVersionDoesNotReadTheChangelog() throws Exception {
-        String url = PostgresTestDatabase.createEmpty();
-        try {
+        onAnEmptyDatabase((url, db) -> {
             assertThat(startNode(url).exitValue()).isZero();
-            JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.user(),
-                    PostgresTestDatabase.password()));
             // a checksum Liquibase would refuse (it validates every change set it reads): a start that reads the
             // changelog fails on it
             db.update("update databasechangelog set md5sum = '9:00000000000000000000000000000000' "
@@ -127,6 +114,19 @@ class EngineSchemaIT {
 
             assertThat(startNode(url).exitValue()).isZero();
             assertThat(db.queryForObject("select count(*) from databasechangelog", Integer.class)).isEqualTo(changeSets);
+        });
+    }
+
+    private interface OnDatabase {
+        void run(String url, JdbcTemplate db) throws Exception;
+    }
+
+    /** Runs {@code test} on a database of its own, empty, dropped afterwards. */
+    private static void onAnEmptyDatabase(OnDatabase test) throws Exception {
+        String url = PostgresTestDatabase.createEmpty();
+        try {
+            test.run(url, new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.user(),
+                    PostgresTestDatabase.password())));
         } finally {
             PostgresTestDatabase.drop(url);
         }
