@@ -11,6 +11,7 @@ import com.nimbus.identity.notification.MessageRepository;
 import com.nimbus.identity.quota.QuotaService;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
+import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestIdentities;
 import com.nimbus.identity.vocabulary.DomainException;
 import com.nimbus.identity.vocabulary.IdentityType;
@@ -65,8 +66,7 @@ class IdentityChangeProcessIT {
     }
 
     private ProcessInstance instance(String key, String applicationId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key)
-                .processInstanceBusinessKey(applicationId).singleResult();
+        return Processes.instance(engine, key, applicationId);
     }
 
     private DomainException refusedChange(Function<String, VerificationApplication> submit, String accountId) {

@@ -47,26 +47,23 @@ class InitialVerificationProcessIT {
 
     /** The identity-decision instance the verification calls: the review, the decision and the change lock. */
     private ProcessInstance verification(String applicationId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_DECISION)
-                .processInstanceBusinessKey(applicationId).singleResult();
+        return Processes.instance(engine, Workflow.IDENTITY_DECISION, applicationId);
     }
 
     private ProcessInstance review(String applicationId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_REVIEW)
-                .processInstanceBusinessKey(applicationId).singleResult();
+        return Processes.instance(engine, Workflow.IDENTITY_REVIEW, applicationId);
     }
 
     private HistoricProcessInstance finished(String applicationId) {
-        return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(Workflow.IDENTITY_DECISION).processInstanceBusinessKey(applicationId).singleResult();
+        return Processes.historic(engine, Workflow.IDENTITY_DECISION, applicationId);
     }
 
     @Test
     void individualIsApprovedAndTheAccountVerified() {
         Account account = fixtures.account();
         VerificationApplication application = fixtures.submitIndividual(account.getId());
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_VERIFICATION)
-                .processInstanceBusinessKey(application.getId()).singleResult()).isWaitingAt("Activity_DecideApplication");
+        assertThat(Processes.instance(engine, Workflow.IDENTITY_VERIFICATION, application.getId()))
+                .isWaitingAt("Activity_DecideApplication");
         ProcessInstance parent = verification(application.getId());
         assertThat(parent).isWaitingAt("Activity_ReviewApplication");
         ProcessInstance child = review(application.getId());

@@ -11,6 +11,7 @@ import com.nimbus.identity.document.page.DocumentPages;
 import com.nimbus.identity.notification.MessageRepository;
 import com.nimbus.identity.support.Fixtures;
 import com.nimbus.identity.support.IntegrationTest;
+import com.nimbus.identity.support.Processes;
 import com.nimbus.identity.support.TestImages;
 import com.nimbus.identity.vocabulary.UserGroups;
 import com.nimbus.identity.vocabulary.Workflow;
@@ -63,19 +64,15 @@ class ReviewDeskProcessIT {
     }
 
     private ProcessInstance review(String applicationId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_REVIEW)
-                .processInstanceBusinessKey(applicationId).singleResult();
+        return Processes.instance(engine, Workflow.IDENTITY_REVIEW, applicationId);
     }
 
     private ProcessInstance decision(String applicationId) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Workflow.IDENTITY_DECISION)
-                .processInstanceBusinessKey(applicationId).singleResult();
+        return Processes.instance(engine, Workflow.IDENTITY_DECISION, applicationId);
     }
 
     private String endOfDecision(String applicationId) {
-        return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(Workflow.IDENTITY_DECISION).processInstanceBusinessKey(applicationId)
-                .singleResult().getEndActivityId();
+        return Processes.historic(engine, Workflow.IDENTITY_DECISION, applicationId).getEndActivityId();
     }
 
     private VerificationApplication stored(String applicationId) {

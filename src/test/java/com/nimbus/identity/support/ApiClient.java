@@ -144,28 +144,28 @@ public final class ApiClient {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + applicationJson + "\r\n");
-        for (int i = 0; i < documents.size(); i++) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"page-" + (i + 1)
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-            body.writeBytes(documents.get(i));
-            write(body, "\r\n");
-        }
+        writeDocumentParts(body, boundary, documents);
         write(body, "--" + boundary + "--\r\n");
         return send(request("/api/accounts/" + accountId + "/verification-applications")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    /** {@code PUT .../document}: multipart/form-data with a file part {@code document} for each of {@code documents}. */
-    public Response replaceDocument(String accountId, String applicationId, List<byte[]> documents) {
-        String boundary = "----" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    /** A file part {@code document} for each of {@code documents}, named page-1, page-2... */
+    private static void writeDocumentParts(ByteArrayOutputStream body, String boundary, List<byte[]> documents) {
         for (int i = 0; i < documents.size(); i++) {
             write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"page-" + (i + 1)
                     + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
             body.writeBytes(documents.get(i));
             write(body, "\r\n");
         }
+    }
+
+    /** {@code PUT .../document}: multipart/form-data with a file part {@code document} for each of {@code documents}. */
+    public Response replaceDocument(String accountId, String applicationId, List<byte[]> documents) {
+        String boundary = "----" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeDocumentParts(body, boundary, documents);
         write(body, "--" + boundary + "--\r\n");
         return send(request("/api/accounts/" + accountId + "/verification-applications/" + applicationId + "/document")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -90,4 +90,18 @@ public final class PhotosWithMetadata {
     public static boolean contains(byte[] bytes, String text) {
         return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
     }
+
+    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
+    public static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }

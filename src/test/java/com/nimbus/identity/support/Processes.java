@@ -2,6 +2,7 @@ package com.nimbus.identity.support;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -33,5 +34,17 @@ public final class Processes {
     /** The running instances with the application id as business key (the parent and the review it calls). */
     public static List<ProcessInstance> instances(ProcessEngine engine, String applicationId) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(applicationId).list();
+    }
+
+    /** The running instance of process {@code processKey} working on the application (its business key), or null. */
+    public static ProcessInstance instance(ProcessEngine engine, String processKey, String applicationId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(applicationId).singleResult();
+    }
+
+    /** The instance of process {@code processKey} for the application as the history holds it, ended or not. */
+    public static HistoricProcessInstance historic(ProcessEngine engine, String processKey, String applicationId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(applicationId).singleResult();
     }
 }

@@ -1,5 +1,6 @@
 package com.nimbus.identity.document.page;
 
+import static com.nimbus.identity.support.PhotosWithMetadata.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -389,19 +390,6 @@ class DocumentPagesH2Test {
             }
         }
         return (double) sum / ((long) a.getWidth() * a.getHeight());
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
 }

@@ -1,5 +1,6 @@
 package com.nimbus.identity.document.page;
 
+import static com.nimbus.identity.support.PhotosWithMetadata.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbus.identity.document.DocumentFormat;
@@ -83,18 +84,5 @@ class ImageMetadataTest {
             }
         }
         return true;
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
