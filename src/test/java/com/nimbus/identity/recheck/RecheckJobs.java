@@ -1,14 +1,22 @@
 package com.nimbus.identity.recheck;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Runs the jobs of one {@code enterprise-recheck} instance, as the job executor would, in tests where it is off.
  * A job that fails is left with its retries decreased and its next attempt due later, as the engine leaves it.
+ * Like the job executor of a node, a caller first locks a job (its lock owner, set only while none is set) and runs
+ * only the jobs it locked, so that callers on two threads, as two nodes, never run the same job at the same moment.
  */
 final class RecheckJobs {
 
@@ -25,6 +33,9 @@ final class RecheckJobs {
      */
     static List<RuntimeException> runDueJobs(ProcessEngine engine, String processInstanceId) {
         ManagementService management = engine.getManagementService();
+        JdbcTemplate jdbc = new JdbcTemplate(
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+        String owner = "test-" + UUID.randomUUID();
         List<RuntimeException> failures = new ArrayList<>();
         for (int executed = 0; executed < 20_000; executed++) {
             List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable()
@@ -36,6 +47,10 @@ final class RecheckJobs {
             if (due.isEmpty()) {
                 return failures;
             }
+            if (!lock(jdbc, due.get(0).getId(), owner)) {
+                Thread.onSpinWait(); // another caller runs it
+                continue;
+            }
             try {
                 management.executeJob(due.get(0).getId());
             } catch (RuntimeException e) {
@@ -43,6 +58,12 @@ final class RecheckJobs {
             }
         }
         throw new IllegalStateException("the jobs of " + processInstanceId + " keep coming");
+    }
+
+    /** Whether this caller now holds the job's lock, as the job executor takes it: only where no owner is set. */
+    private static boolean lock(JdbcTemplate jdbc, String jobId, String owner) {
+        return jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where ID_ = ? and LOCK_OWNER_ is null",
+                owner, Timestamp.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5))), jobId) == 1;
     }
 
     static boolean ended(ProcessEngine engine, String processInstanceId) {
